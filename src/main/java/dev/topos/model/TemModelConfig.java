@@ -1,0 +1,38 @@
+package dev.topos.model;
+
+import static dev.topos.config.Configs.at;
+
+import dev.topos.config.Check;
+import dev.topos.config.Validated;
+import java.util.List;
+
+/**
+ * Model section of a walk experiment.
+ *
+ * @param kind             "tem-t" (TEM-transformer) or "lstm" (baseline)
+ * @param codeUnits        E, size of the position code e (TEM-t)
+ * @param keyDim           d_k of the memory keys (TEM-t)
+ * @param valueDim         d_v of the memory values (TEM-t)
+ * @param activation       sigma of path integration: "relu" or "linear" (TEM-t)
+ * @param transitionHidden tanh hidden units of the action MLP (TEM-t)
+ * @param memory           memories kept per slot (the most recent of the current world) (TEM-t)
+ * @param lstmHidden       hidden units of the LSTM baseline
+ * @param readoutHidden    hidden units of the MLP readout (both)
+ */
+public record TemModelConfig(String kind, int codeUnits, int keyDim, int valueDim, String activation,
+                             int transitionHidden, int memory, int lstmHidden, int readoutHidden) implements Validated {
+    public static final List<String> KINDS = List.of("tem-t", "lstm");
+
+    @Override
+    public void validate(String p) {
+        Check.oneOf(at(p, "kind"), kind, KINDS);
+        Check.range(at(p, "code_units"), codeUnits, 2, 4096);
+        Check.range(at(p, "key_dim"), keyDim, 1, 4096);
+        Check.range(at(p, "value_dim"), valueDim, 1, 4096);
+        Check.oneOf(at(p, "activation"), activation, List.of("relu", "linear"));
+        Check.range(at(p, "transition_hidden"), transitionHidden, 1, 4096);
+        Check.range(at(p, "memory"), memory, 1, 1_000_000);
+        Check.range(at(p, "lstm_hidden"), lstmHidden, 1, 8192);
+        Check.range(at(p, "readout_hidden"), readoutHidden, 1, 8192);
+    }
+}

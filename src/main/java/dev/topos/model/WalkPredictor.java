@@ -1,0 +1,30 @@
+package dev.topos.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.Map;
+
+/**
+ * A model that walks grid worlds: at each step it predicts the observation it will see from what
+ * it has seen and the actions it took. TEM-t and the LSTM baseline both are one.
+ */
+public interface WalkPredictor {
+    Map<String, Parameter> parameters();
+
+    /** The carry before any step (every slot starts a world at its first step). */
+    Carry initialCarry(NDManager manager, int batch);
+
+    /** Predicts every step of the chunk and advances {@code carry} past it. */
+    Prediction forward(Carry carry, WalkBatch batch);
+
+    /** Number of observation symbols. */
+    int symbols();
+
+    /**
+     * @param logits    (B, T, S) prediction of each step's observation
+     * @param codes     (B, T, U) the model's state at each step (TEM-t: position code e; LSTM: h)
+     * @param attention (B, T, K) attention over [carried memories, this chunk], or null
+     */
+    record Prediction(NDArray logits, NDArray codes, NDArray attention) {}
+}

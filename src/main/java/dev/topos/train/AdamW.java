@@ -1,0 +1,121 @@
+package dev.topos.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adam with decoupled weight decay (Loshchilov &amp; Hutter, "Decoupled Weight Decay
+ * Regularization", ICLR 2019), with global-norm gradient clipping.
+ *
+ * <pre>
+ *   g   &lt;- g * min(1, clip / ||g||_2)            (norm over all parameters)
+ *   m   &lt;- b1 m + (1 - b1) g,   v &lt;- b2 v + (1 - b2) g^2
+ *   w   &lt;- w - lr * ( sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps) + wd * w )
+ * </pre>
+ *
+ * The arithmetic is DJL's fused {@code adamUpdate}; this class owns the moment tensors and the
+ * step count so a checkpoint can save and restore them exactly (DJL's own optimizers keep them
+ * private). Parameters named in {@code noDecay} get no weight decay (biases, norms, embeddings).
+ */
+public final class AdamW {
+    private final Map<String, Parameter> params;
+    private final Map<String, Boolean> decay = new LinkedHashMap<>();
+    private final Map<String, NDArray> mean = new LinkedHashMap<>();
+    private final Map<String, NDArray> variance = new LinkedHashMap<>();
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private final double clip;
+    private long t;
+
+    public AdamW(Map<String, Parameter> params, double beta1, double beta2, double eps, double weightDecay,
+                 double clip, java.util.function.Predicate<String> noDecay) {
+        this.params = params;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.clip = clip;
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            NDArray w = e.getValue().getArray();
+            mean.put(e.getKey(), w.zerosLike());
+            variance.put(e.getKey(), w.zerosLike());
+            decay.put(e.getKey(), !noDecay.test(e.getKey()));
+        }
+    }
+
+    /** Global L2 norm of the current gradients. */
+    public double gradNorm() {
+        try (NDScope ignored = new NDScope()) {
+            double sq = 0;
+            for (Parameter p : params.values()) {
+                NDArray g = p.getArray().getGradient();
+                sq += g.square().sum().getFloat();
+            }
+            return Math.sqrt(sq);
+        }
+    }
+
+    /**
+     * Applies one update with learning rate {@code lr} and zeroes the gradients.
+     *
+     * @return the gradient norm before clipping
+     */
+    public double step(double lr) {
+        double norm = gradNorm();
+        float rescale = (float) (clip > 0 && norm > clip ? clip / norm : 1.0);
+        t++;
+        float lrCorrected = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+        try (NDScope ignored = new NDScope()) {
+            for (Map.Entry<String, Parameter> e : params.entrySet()) {
+                NDArray w = e.getValue().getArray();
+                NDArray g = w.getGradient();
+                float wd = decay.get(e.getKey()) ? (float) weightDecay : 0f;
+                w.getNDArrayInternal().adamUpdate(
+                        new NDList(w, g, mean.get(e.getKey()), variance.get(e.getKey())), new NDList(w),
+                        (float) lr, lrCorrected, wd, rescale, Float.MAX_VALUE,
+                        (float) beta1, (float) beta2, (float) eps, false, true);
+            }
+        }
+        return norm;
+    }
+
+    public long stepCount() {
+        return t;
+    }
+
+    /** Moments and step as named tensors ({@code adam.m.NAME}, {@code adam.v.NAME}, {@code adam.t}). */
+    public Map<String, NDArray> state() {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        mean.forEach((k, v) -> out.put("adam.m." + k, v));
+        variance.forEach((k, v) -> out.put("adam.v." + k, v));
+        return out;
+    }
+
+    public void setStepCount(long t) {
+        this.t = t;
+    }
+
+    /** Copies saved moments into this optimizer's tensors; names must match exactly. */
+    public void loadState(Map<String, NDArray> saved, String source) {
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, NDArray> e : state().entrySet()) {
+            NDArray s = saved.get(e.getKey());
+            if (s == null || !s.getShape().equals(e.getValue().getShape())) {
+                missing.add(e.getKey());
+            } else {
+                s.copyTo(e.getValue());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(source + ": optimizer state missing or of the wrong shape: " + missing);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.topos.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The checkpoints of a run folder: {@code checkpoints/step-00001000.safetensors} (every tensor of
+ * the run's state: weights, optimizer moments, step, RNG and data-stream state, carried model
+ * state), each beside a manifest {@code step-00001000.json} holding its sha256 and size.
+ *
+ * <p>Both files are written atomically, tensors first, so a manifest only exists for a complete
+ * tensor file. Loading checks the manifest: a missing manifest, a size or checksum mismatch or an
+ * undecodable file is an error that names the file; a checkpoint is never silently used or skipped.
+ * Only the newest {@code keep} checkpoints are kept.
+ */
+public final class Checkpoints {
+    private static final Pattern NAME = Pattern.compile("step-(\\d{8})\\.safetensors");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path dir;
+
+    public Checkpoints(Path runDir) {
+        this.dir = runDir.resolve("checkpoints");
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path write(long step, Map<String, NDArray> tensors, int keep) throws IOException {
+        NDList list = new NDList();
+        for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
+            NDArray a = e.getValue().duplicate();
+            a.setName(e.getKey());
+            list.add(a);
+        }
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        list.encode(buf, NDList.Encoding.SAFETENSORS);
+        list.close();
+        byte[] bytes = buf.toByteArray();
+        Path file = dir.resolve(String.format("step-%08d.safetensors", step));
+        AtomicFiles.write(file, out -> out.write(bytes));
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("step", step);
+        manifest.put("bytes", bytes.length);
+        manifest.put("sha256", sha256(bytes));
+        AtomicFiles.writeString(manifestOf(file), JSON.writeValueAsString(manifest) + "\n");
+        prune(keep);
+        return file;
+    }
+
+    /** Checkpoint files, oldest first. */
+    public List<Path> list() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        }
+    }
+
+    public Optional<Path> latest() throws IOException {
+        List<Path> all = list();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    public static long stepOf(Path file) {
+        Matcher m = NAME.matcher(file.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(file + " is not a checkpoint file (step-NNNNNNNN.safetensors)");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Loads and verifies a checkpoint; tensors are attached to {@code manager}. */
+    public static Map<String, NDArray> load(Path file, NDManager manager) throws IOException {
+        Path manifestFile = manifestOf(file);
+        if (!Files.exists(manifestFile)) {
+            throw new CheckpointException(file + ": no manifest " + manifestFile.getFileName()
+                    + " (the write was interrupted); delete this checkpoint to resume from an earlier one");
+        }
+        JsonNode manifest;
+        try {
+            manifest = JSON.readTree(manifestFile.toFile());
+        } catch (IOException e) {
+            throw new CheckpointException(manifestFile + ": unreadable manifest: " + e.getMessage());
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length != manifest.path("bytes").asLong(-1)) {
+            throw new CheckpointException(file + ": truncated or altered: " + bytes.length + " bytes, manifest says "
+                    + manifest.path("bytes").asText());
+        }
+        if (!sha256(bytes).equals(manifest.path("sha256").asText())) {
+            throw new CheckpointException(file + ": corrupt: sha256 does not match its manifest");
+        }
+        NDList list;
+        try {
+            list = NDList.decode(manager, bytes);
+        } catch (RuntimeException e) {
+            throw new CheckpointException(file + ": not a readable safetensors file: " + e.getMessage());
+        }
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (NDArray a : list) {
+            out.put(a.getName(), a);
+        }
+        return out;
+    }
+
+    private void prune(int keep) throws IOException {
+        List<Path> all = new ArrayList<>(list());
+        for (int i = 0; i < all.size() - keep; i++) {
+            Files.deleteIfExists(manifestOf(all.get(i)));
+            Files.deleteIfExists(all.get(i));
+        }
+    }
+
+    private static Path manifestOf(Path file) {
+        return file.resolveSibling(file.getFileName().toString().replace(".safetensors", ".json"));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A checkpoint that must not be used. */
+    public static final class CheckpointException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public CheckpointException(String message) {
+            super(message);
+        }
+    }
+}

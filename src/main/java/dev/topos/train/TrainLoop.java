@@ -1,0 +1,157 @@
+package dev.topos.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import dev.topos.util.Rng;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs updates of a {@link TrainingTask} with {@link AdamW}, logs window-averaged metrics to
+ * {@code metrics.jsonl}, and writes checkpoints; {@link #resume} continues from the latest
+ * checkpoint to the same weights and metrics as an uninterrupted run.
+ */
+public final class TrainLoop {
+    private final TrainingTask task;
+    private final TrainConfig cfg;
+    private final Path runDir;
+    private final Rng rng;
+    private final AdamW optimizer;
+    private final Checkpoints checkpoints;
+    private long step;
+
+    /** {@code rng} is the run's own generator for anything the task draws in Java; it is checkpointed. */
+    public TrainLoop(TrainingTask task, TrainConfig cfg, Path runDir, Rng rng) {
+        this.task = task;
+        this.cfg = cfg;
+        this.runDir = runDir;
+        this.rng = rng;
+        this.optimizer = new AdamW(task.parameters(), cfg.beta1(), cfg.beta2(), 1e-8, cfg.weightDecay(), cfg.clip(),
+                task::noDecay);
+        this.checkpoints = new Checkpoints(runDir);
+    }
+
+    public long step() {
+        return step;
+    }
+
+    /**
+     * Loads the latest checkpoint if there is one.
+     *
+     * @return the checkpoint used, if any
+     */
+    public Optional<Path> resume(NDManager manager) throws IOException {
+        Optional<Path> latest = checkpoints.latest();
+        if (latest.isEmpty()) {
+            return latest;
+        }
+        Path file = latest.get();
+        String source = file.toString();
+        try (NDManager tmp = manager.newSubManager()) {
+            Map<String, NDArray> saved = Checkpoints.load(file, tmp);
+            for (Map.Entry<String, Parameter> e : task.parameters().entrySet()) {
+                NDArray s = saved.get("param." + e.getKey());
+                NDArray w = e.getValue().getArray();
+                if (s == null || !s.getShape().equals(w.getShape())) {
+                    throw new Checkpoints.CheckpointException(source + ": parameter '" + e.getKey()
+                            + "' missing or of the wrong shape (expected " + w.getShape() + ")");
+                }
+                s.copyTo(w);
+            }
+            optimizer.loadState(saved, source);
+            long[] meta = require(saved, "meta", source).toLongArray();
+            step = meta[0];
+            optimizer.setStepCount(meta[1]);
+            rng.setState(meta[2]);
+            Map<String, NDArray> taskState = new LinkedHashMap<>();
+            saved.forEach((k, v) -> {
+                if (k.startsWith("task.")) {
+                    taskState.put(k.substring(5), v);
+                }
+            });
+            task.loadState(taskState, source);
+        }
+        if (step != Checkpoints.stepOf(file)) {
+            throw new Checkpoints.CheckpointException(source + ": file name says step " + Checkpoints.stepOf(file)
+                    + " but it holds step " + step);
+        }
+        return latest;
+    }
+
+    private static NDArray require(Map<String, NDArray> saved, String name, String source)
+            throws Checkpoints.CheckpointException {
+        NDArray a = saved.get(name);
+        if (a == null) {
+            throw new Checkpoints.CheckpointException(source + ": no tensor '" + name + "'");
+        }
+        return a;
+    }
+
+    /** Trains from the current step to {@code cfg.steps()}; metrics go to runDir/metrics.jsonl. */
+    public void run(NDManager manager, String label) throws IOException {
+        Progress progress = new Progress(label, step, cfg.steps());
+        Map<String, Double> window = new LinkedHashMap<>();
+        int inWindow = 0;
+        long windowStart = System.nanoTime();
+        try (MetricsLog log = MetricsLog.open(runDir.resolve("metrics.jsonl"), step)) {
+            while (step < cfg.steps()) {
+                double lr = cfg.learningRate(step);
+                double loss;
+                double gradNorm;
+                try (NDScope ignored = new NDScope()) {
+                    TrainingTask.Loss out;
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        out = task.forward(step);
+                        gc.backward(out.value());
+                    }
+                    gradNorm = optimizer.step(lr);
+                    loss = out.value().getFloat();
+                    window.merge("loss", loss, Double::sum);
+                    for (Map.Entry<String, NDArray> m : out.metrics().entrySet()) {
+                        window.merge(m.getKey(), (double) m.getValue().getFloat(), Double::sum);
+                    }
+                    window.merge("grad_norm", gradNorm, Double::sum);
+                }
+                step++;
+                inWindow++;
+                if (step % cfg.logEvery() == 0 || step == cfg.steps()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (Map.Entry<String, Double> m : window.entrySet()) {
+                        row.put(m.getKey(), m.getValue() / inWindow);
+                    }
+                    row.put("lr", lr);
+                    double secs = (System.nanoTime() - windowStart) / 1e9;
+                    row.put("updates_per_s", inWindow / secs);
+                    log.log(step, row);
+                    window.clear();
+                    inWindow = 0;
+                    windowStart = System.nanoTime();
+                }
+                if (step % cfg.checkpointEvery() == 0 || step == cfg.steps()) {
+                    checkpoint();
+                }
+                progress.update(step, loss, String.format(Locale.ROOT, "lr %.2e", lr));
+            }
+        }
+    }
+
+    private void checkpoint() throws IOException {
+        try (NDScope ignored = new NDScope()) {
+            Map<String, NDArray> all = new LinkedHashMap<>();
+            NDManager m = task.parameters().values().iterator().next().getArray().getManager();
+            task.parameters().forEach((k, p) -> all.put("param." + k, p.getArray()));
+            all.putAll(optimizer.state());
+            all.put("meta", m.create(new long[] {step, optimizer.stepCount(), rng.state()}));
+            task.state().forEach((k, v) -> all.put("task." + k, v));
+            checkpoints.write(step, all, cfg.keepCheckpoints());
+        }
+    }
+}

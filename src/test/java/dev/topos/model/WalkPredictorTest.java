@@ -1,0 +1,170 @@
+package dev.topos.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import dev.topos.util.Rng;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Invariants of both walk models: no step sees its future, carrying state across chunks equals one
+ * long chunk, and nothing crosses a world switch.
+ */
+class WalkPredictorTest {
+    private static final int S = 7;
+    private static final int B = 2;
+    private static final int T = 12;
+    private static final TemModelConfig CFG = new TemModelConfig("tem-t", 8, 4, 4, "relu", 5, 64, 9, 6);
+
+    static Stream<BiFunction<NDManager, Integer, WalkPredictor>> models() {
+        return Stream.of((m, seed) -> {
+            m.getEngine().setRandomSeed(seed);
+            return new TemTransformer(m, CFG, S, 5);
+        }, (m, seed) -> {
+            m.getEngine().setRandomSeed(seed);
+            return new LstmBaseline(m, CFG, S, 5);
+        });
+    }
+
+    private record Walk(int[][] obs, int[][] act, boolean[][] start, long[][] world) {
+        static Walk random(long seed, int switchAt) {
+            Rng r = new Rng(seed);
+            int[][] obs = new int[B][T];
+            int[][] act = new int[B][T];
+            boolean[][] start = new boolean[B][T];
+            long[][] world = new long[B][T];
+            for (int b = 0; b < B; b++) {
+                for (int t = 0; t < T; t++) {
+                    obs[b][t] = r.nextInt(S);
+                    act[b][t] = r.nextInt(5);
+                    start[b][t] = t == 0 || (b == 1 && t == switchAt);
+                    world[b][t] = b == 1 && t >= switchAt ? 1 : 0;
+                }
+            }
+            return new Walk(obs, act, start, world);
+        }
+
+        Walk slice(int from, int to) {
+            int[][] o = new int[B][];
+            int[][] a = new int[B][];
+            boolean[][] s = new boolean[B][];
+            long[][] w = new long[B][];
+            for (int b = 0; b < B; b++) {
+                o[b] = java.util.Arrays.copyOfRange(obs[b], from, to);
+                a[b] = java.util.Arrays.copyOfRange(act[b], from, to);
+                s[b] = java.util.Arrays.copyOfRange(start[b], from, to);
+                w[b] = java.util.Arrays.copyOfRange(world[b], from, to);
+            }
+            return new Walk(o, a, s, w);
+        }
+
+        WalkBatch batch(NDManager m) {
+            return WalkBatch.of(m, obs, act, start, world);
+        }
+    }
+
+    private static float[] logits(NDManager m, WalkPredictor model, Walk walk) {
+        return model.forward(model.initialCarry(m, B), walk.batch(m)).logits().toFloatArray();
+    }
+
+    private static float[] step(float[] logits, int b, int t) {
+        int from = (b * T + t) * S;
+        return java.util.Arrays.copyOfRange(logits, from, from + S);
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void noStepSeesItsFuture(BiFunction<NDManager, Integer, WalkPredictor> make) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            WalkPredictor model = make.apply(m, 5);
+            Walk walk = Walk.random(1, 7);
+            float[] before = logits(m, model, walk);
+            int changed = 5;
+            walk.obs()[0][changed] = (walk.obs()[0][changed] + 1) % S;
+            walk.act()[0][changed + 1] = (walk.act()[0][changed + 1] + 1) % 5;
+            float[] after = logits(m, model, walk);
+            for (int t = 0; t <= changed; t++) {
+                assertArrayEquals(step(before, 0, t), step(after, 0, t), 0f, "step " + t + " saw the future");
+            }
+            boolean later = false;
+            for (int t = changed + 1; t < T; t++) {
+                later |= !java.util.Arrays.equals(step(before, 0, t), step(after, 0, t));
+            }
+            assertTrue(later, "the change should reach later predictions");
+            for (int t = 0; t < T; t++) {
+                assertArrayEquals(step(before, 1, t), step(after, 1, t), 0f, "slots must be independent");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void carryingStateAcrossChunksEqualsOneLongChunk(BiFunction<NDManager, Integer, WalkPredictor> make) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            WalkPredictor model = make.apply(m, 6);
+            Walk walk = Walk.random(2, 7);
+            float[] whole = logits(m, model, walk);
+            Carry carry = model.initialCarry(m, B);
+            float[] first = model.forward(carry, walk.slice(0, 5).batch(m)).logits().toFloatArray();
+            float[] second = model.forward(carry, walk.slice(5, T).batch(m)).logits().toFloatArray();
+            for (int b = 0; b < B; b++) {
+                for (int t = 0; t < T; t++) {
+                    float[] chunked = t < 5 ? java.util.Arrays.copyOfRange(first, (b * 5 + t) * S, (b * 5 + t + 1) * S)
+                            : java.util.Arrays.copyOfRange(second, (b * 7 + t - 5) * S, (b * 7 + t - 4) * S);
+                    assertArrayEquals(step(whole, b, t), chunked, 1e-5f, "slot " + b + " step " + t);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void nothingCrossesAWorldSwitch(BiFunction<NDManager, Integer, WalkPredictor> make) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            WalkPredictor model = make.apply(m, 7);
+            Walk walk = Walk.random(3, 6);
+            float[] before = logits(m, model, walk);
+            for (int t = 0; t < 6; t++) { // slot 1's old world
+                walk.obs()[1][t] = (walk.obs()[1][t] + 3) % S;
+                walk.act()[1][t] = (walk.act()[1][t] + 2) % 5;
+            }
+            float[] after = logits(m, model, walk);
+            for (int t = 6; t < T; t++) {
+                assertArrayEquals(step(before, 1, t), step(after, 1, t), 0f, "step " + t + " saw the old world");
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void attentionRowsSumToOneOverValidMemoriesOnly() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            m.getEngine().setRandomSeed(9);
+            TemTransformer model = new TemTransformer(m, CFG, S, 5);
+            Walk walk = Walk.random(4, 6);
+            NDArray att = model.forward(model.initialCarry(m, B), walk.batch(m)).attention();
+            // shape (B, T, capacity + T); step t of slot 1 after the switch at 6 sees steps 6..t-1 only
+            assertEquals(64 + T, att.getShape().get(2));
+            float[] row = att.get(new NDIndex("1, 9")).toFloatArray();
+            float sum = 0;
+            for (int k = 0; k < row.length; k++) {
+                boolean valid = k >= 64 + 6 && k < 64 + 9;
+                if (!valid) {
+                    assertEquals(0f, row[k], 0f, "memory " + k);
+                }
+                sum += row[k];
+            }
+            assertEquals(1f, sum, 1e-5f);
+            float[] first = att.get(new NDIndex("0, 0")).toFloatArray();
+            for (float v : first) {
+                assertEquals(0f, v, 0f, "the first step of a world has nothing to read");
+            }
+        }
+    }
+}
