@@ -1,0 +1,31 @@
+package dev.topos.experiment;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A runnable study: one kind of experiment (the {@code study} key of an experiment YAML) that
+ * trains, evaluates, analyses and reports into a run folder.
+ */
+public interface Study {
+    /** The value of the {@code study} key that selects this study, e.g. "tem". */
+    String name();
+
+    /**
+     * Resolves the user's config tree (the YAML file merged with --set overrides) against this
+     * study's defaults, validates it, and returns the resolved config as a tree.
+     *
+     * @param source names the file in error messages
+     */
+    ObjectNode resolve(ObjectNode userConfig, String source);
+
+    /**
+     * Trains (continuing from the latest checkpoint if {@code resume}), evaluates, analyses and
+     * writes report.html. The resolved config is already in runDir/config.yaml.
+     */
+    void run(Path runDir, ObjectNode resolvedConfig, boolean resume) throws IOException;
+
+    /** Redoes evaluation and analysis from the run folder's latest checkpoint, then the report. */
+    void analyze(Path runDir) throws IOException;
+}
