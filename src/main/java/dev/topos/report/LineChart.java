@@ -1,0 +1,113 @@
+package dev.topos.report;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A line chart of named (x, y) series, rendered off-screen with XChart and written as a PNG;
+ * works in a headless JVM ({@code -Djava.awt.headless=true}).
+ *
+ * <p>Points with a non-finite coordinate are dropped (the line joins their neighbours), as are
+ * points with {@code y <= 0} on a logarithmic y-axis; a series left with no points is omitted.
+ * Series of at most {@value #MARKER_LIMIT} points get markers so that sparse curves (e.g. eval
+ * results) stay visible.
+ *
+ * <p>A fluent builder; not thread-safe.
+ */
+public final class LineChart {
+    static final int MARKER_LIMIT = 30;
+
+    private record Series(String name, double[] x, double[] y) {
+    }
+
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final List<Series> series = new ArrayList<>();
+    private boolean logY;
+
+    public LineChart(String title, String xLabel, String yLabel) {
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+    }
+
+    /** Whether the y-axis is logarithmic (default false). */
+    public LineChart logY(boolean logY) {
+        this.logY = logY;
+        return this;
+    }
+
+    /**
+     * Adds a series; {@code x} and {@code y} must have the same length, and names must be unique.
+     * The arrays are copied.
+     */
+    public LineChart series(String name, double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(
+                    "series '" + name + "': " + x.length + " x values but " + y.length + " y values");
+        }
+        if (series.stream().anyMatch(s -> s.name().equals(name))) {
+            throw new IllegalArgumentException("duplicate series name '" + name + "'");
+        }
+        series.add(new Series(name, x.clone(), y.clone()));
+        return this;
+    }
+
+    /** Renders the chart and writes it atomically as a PNG of {@code width x height} pixels. */
+    public void writePng(Path file, int width, int height) throws IOException {
+        XYChart chart = build(width, height);
+        AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+    }
+
+    private XYChart build(int width, int height) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
+        }
+        XYChart chart = new XYChartBuilder().width(width).height(height)
+                .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler()
+                .setYAxisLogarithmic(logY)
+                .setChartBackgroundColor(Color.WHITE)
+                .setLegendPosition(Styler.LegendPosition.OutsideE)
+                .setLegendVisible(series.size() > 1)
+                .setMarkerSize(5);
+        for (Series s : series) {
+            double[][] kept = plottable(s);
+            if (kept[0].length > 0) {
+                XYSeries added = chart.addSeries(s.name(), kept[0], kept[1]);
+                if (kept[0].length > MARKER_LIMIT) {
+                    added.setMarker(SeriesMarkers.NONE);
+                }
+            }
+        }
+        return chart;
+    }
+
+    /** The series' points that can be drawn on this chart, as {xs, ys}. */
+    private double[][] plottable(Series s) {
+        double[] xs = new double[s.x().length];
+        double[] ys = new double[s.y().length];
+        int n = 0;
+        for (int i = 0; i < s.x().length; i++) {
+            double x = s.x()[i];
+            double y = s.y()[i];
+            if (Double.isFinite(x) && Double.isFinite(y) && (!logY || y > 0)) {
+                xs[n] = x;
+                ys[n] = y;
+                n++;
+            }
+        }
+        return new double[][] {Arrays.copyOf(xs, n), Arrays.copyOf(ys, n)};
+    }
+}

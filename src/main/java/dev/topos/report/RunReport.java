@@ -1,0 +1,112 @@
+package dev.topos.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code report.html} for a run folder.
+ *
+ * <p>Reads, when present: {@code config.yaml} (the resolved config; its {@code name} field titles
+ * the report), {@code summary.json} (a flat object of final numbers and strings),
+ * {@code metrics.jsonl} (see {@link MetricsLog}; drawn as {@code figures/curves_*.png}, one
+ * chart for keys containing "loss", one for "acc", one for the other keys that vary) and
+ * {@code sections.json} (see {@link Sections}). Missing files are skipped; malformed ones fail
+ * with an error naming the file.
+ *
+ * <p>The page holds, in order: the title, a summary table, the config, the training curves, then
+ * every section of {@code sections.json} with its text, tables and figures.
+ */
+public final class RunReport {
+    public static final String REPORT_FILE = "report.html";
+    public static final String CONFIG_FILE = "config.yaml";
+    public static final String SUMMARY_FILE = "summary.json";
+    public static final String METRICS_FILE = "metrics.jsonl";
+
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    private RunReport() {
+    }
+
+    /**
+     * Draws the curves and writes the report (atomically) into {@code runDir}.
+     *
+     * @return the path of the written {@code report.html}
+     * @throws IOException if {@code runDir} is not a folder, or a present file cannot be read or
+     *     parsed (the message names the file, and for {@code metrics.jsonl} the line)
+     */
+    public static Path write(Path runDir) throws IOException {
+        if (!Files.isDirectory(runDir)) {
+            throw new IOException("not a run folder: " + runDir);
+        }
+        Path config = runDir.resolve(CONFIG_FILE);
+        Path summary = runDir.resolve(SUMMARY_FILE);
+        Path metrics = runDir.resolve(METRICS_FILE);
+        Path sections = runDir.resolve(Sections.FILE_NAME);
+
+        String configText = Files.exists(config) ? Files.readString(config, StandardCharsets.UTF_8) : null;
+        ReportHtml html = new ReportHtml(title(configText, config, runDir), runDir);
+        if (Files.exists(summary)) {
+            html.section(new ReportSection("Summary", "", List.of(), List.of(summaryTable(summary))));
+        }
+        if (configText != null) {
+            html.preformatted("Config", configText);
+        }
+        if (Files.exists(metrics)) {
+            List<ReportFigure> curves = CurveFigures.draw(MetricsLog.read(metrics), runDir);
+            if (!curves.isEmpty()) {
+                html.section(new ReportSection("Training curves", "", curves, List.of()));
+            }
+        }
+        if (Files.exists(sections)) {
+            Sections.read(sections).forEach(html::section);
+        }
+        Path report = runDir.resolve(REPORT_FILE);
+        byte[] page = html.toHtml().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(report, out -> out.write(page));
+        return report;
+    }
+
+    /** The config's {@code name}, else the folder's name. */
+    private static String title(String configText, Path config, Path runDir) throws IOException {
+        if (configText != null && !configText.isBlank()) {
+            JsonNode name = parse(YAML, configText, config).path("name");
+            if (name.isValueNode() && !name.asText().isBlank()) {
+                return name.asText();
+            }
+        }
+        return runDir.toAbsolutePath().normalize().getFileName().toString();
+    }
+
+    /** summary.json as a two-column table; nested values are shown as JSON. */
+    private static ReportTable summaryTable(Path summary) throws IOException {
+        JsonNode root = parse(Json.MAPPER, Files.readString(summary, StandardCharsets.UTF_8), summary);
+        if (!root.isObject()) {
+            throw new IOException(summary + ": expected a JSON object");
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            Object cell = value.isNumber() ? value.numberValue() : value.isTextual() ? value.asText() : value.toString();
+            rows.add(List.of(field.getKey(), cell));
+        }
+        return new ReportTable("", List.of("key", "value"), rows);
+    }
+
+    private static JsonNode parse(ObjectMapper mapper, String text, Path file) throws IOException {
+        try {
+            return mapper.readTree(text);
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+}
