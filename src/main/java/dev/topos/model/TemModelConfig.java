@@ -14,13 +14,15 @@ import java.util.List;
  * @param keyDim           d_k of the memory keys (TEM-t)
  * @param valueDim         d_v of the memory values (TEM-t)
  * @param activation       sigma of path integration: "relu" or "linear" (TEM-t)
+ * @param codeNorm         rescale e to unit RMS after each step (Topos's stabiliser; false = paper) (TEM-t)
  * @param transitionHidden tanh hidden units of the action MLP (TEM-t)
+ * @param transitionInit   std of the action MLP's output weights at birth; 0 = the spec's zero init (TEM-t)
  * @param memory           memories kept per slot (the most recent of the current world) (TEM-t)
  * @param lstmHidden       hidden units of the LSTM baseline
  * @param readoutHidden    hidden units of the MLP readout (both)
  */
 public record TemModelConfig(String kind, int codeUnits, int keyDim, int valueDim, String activation,
-                             int transitionHidden, int memory, int lstmHidden, int readoutHidden) implements Validated {
+                             boolean codeNorm, int transitionHidden, double transitionInit, int memory, int lstmHidden, int readoutHidden) implements Validated {
     public static final List<String> KINDS = List.of("tem-t", "lstm");
 
     @Override
@@ -31,6 +33,7 @@ public record TemModelConfig(String kind, int codeUnits, int keyDim, int valueDi
         Check.range(at(p, "value_dim"), valueDim, 1, 4096);
         Check.oneOf(at(p, "activation"), activation, List.of("relu", "linear"));
         Check.range(at(p, "transition_hidden"), transitionHidden, 1, 4096);
+        Check.range(at(p, "transition_init"), transitionInit, 0, 1);
         Check.range(at(p, "memory"), memory, 1, 1_000_000);
         Check.range(at(p, "lstm_hidden"), lstmHidden, 1, 8192);
         Check.range(at(p, "readout_hidden"), readoutHidden, 1, 8192);

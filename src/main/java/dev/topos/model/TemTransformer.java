@@ -42,7 +42,8 @@ public final class TemTransformer implements WalkPredictor {
     public TemTransformer(NDManager manager, TemModelConfig cfg, int symbols, int actions) {
         this.symbols = symbols;
         this.capacity = cfg.memory();
-        path = new PathIntegration(cfg.codeUnits(), actions, cfg.transitionHidden(), cfg.activation());
+        path = new PathIntegration(cfg.codeUnits(), actions, cfg.transitionHidden(), (float) cfg.transitionInit(),
+                cfg.activation(), cfg.codeNorm());
         path.initialize(manager, DataType.FLOAT32, new Shape(1, cfg.codeUnits()), new Shape(1));
         memory = new AttentionMemory(cfg.codeUnits(), symbols, cfg.keyDim(), cfg.valueDim());
         memory.initialize(manager, DataType.FLOAT32, new Shape(1, 1, cfg.codeUnits()));

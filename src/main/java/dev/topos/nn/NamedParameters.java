@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The parameters of a block tree under stable dotted names ({@code memory.w_e},
- * {@code pathIntegration.w_out}), the names checkpoints use. DJL numbers child blocks ("01memory");
- * the number is dropped so a name survives reordering of siblings.
+ * The parameters of a block tree under dotted names ({@code w_out}, {@code 01Linear.weight}), the
+ * names checkpoints use. DJL prefixes each child with its position ("01Linear", "03Linear"); the
+ * prefix is kept because it is what tells two children of the same type apart.
  */
 public final class NamedParameters {
     private NamedParameters() {}
@@ -25,8 +25,7 @@ public final class NamedParameters {
             out.put(prefix + p.getKey(), p.getValue());
         }
         for (Pair<String, Block> child : block.getChildren()) {
-            String name = child.getKey().replaceFirst("^\\d+", "");
-            collect(child.getValue(), prefix + name + ".", out);
+            collect(child.getValue(), prefix + child.getKey() + ".", out);
         }
     }
 

@@ -18,14 +18,27 @@ import ai.djl.util.PairList;
  *   e_{t+1} = sigma( e_t W_{a_t} ),   W_a = I + reshape( tanh(onehot(a) W_h) W_o )
  * </pre>
  *
- * W_h (actions x hidden, no bias) and W_o (hidden x E*E, zero at birth, so every action starts as
- * the identity); sigma is linear or ReLU. A learned {@code e0} starts every world.
+ * W_h (moves x hidden, no bias) and W_o (hidden x E*E); sigma is linear or ReLU. As in TEM, "stay"
+ * is the zero action vector, so through the bias-free MLP W_stay = I always. A learned {@code e0}
+ * starts every world.
+ *
+ * <p>W_o is drawn from N(0, initStd^2). The spec's zero init (every move the identity at birth)
+ * is a fixed point: all codes, hence all keys, are equal, so the gradient reaching W_o is exactly
+ * zero and training never leaves it; a small random start breaks the symmetry.
+ *
+ * <p>With {@code normalise}, each new code is rescaled to unit root-mean-square,
+ * e &lt;- e / sqrt(mean(e^2) + 1e-6). This is Topos's addition, not the paper's: the code is
+ * carried over thousands of steps, and one Adam step moves every entry of W_a by about the
+ * learning rate, which can change its spectral norm by O(1) and blow the code up. The memory
+ * z-scores the code anyway, so only its direction reaches attention. {@code normalise = false}
+ * is the paper's literal form.
  */
 public final class PathIntegration extends AbstractBlock {
     private static final byte VERSION = 1;
     private final int units;
     private final int actions;
     private final boolean relu;
+    private final boolean normalise;
     private final Parameter wHidden;
     private final Parameter wOut;
     private final Parameter e0;
@@ -34,21 +47,25 @@ public final class PathIntegration extends AbstractBlock {
      * @param units      E, size of the position code
      * @param actions    number of actions (5: stay, N, E, S, W)
      * @param hidden     tanh hidden units of the transition MLP
+     * @param initStd    standard deviation of W_o at birth
      * @param activation "linear" or "relu"
+     * @param normalise  rescale each new code to unit RMS
      */
-    public PathIntegration(int units, int actions, int hidden, String activation) {
+    public PathIntegration(int units, int actions, int hidden, float initStd, String activation, boolean normalise) {
         super(VERSION);
         this.units = units;
         this.actions = actions;
+        this.normalise = normalise;
         this.relu = switch (activation) {
             case "relu" -> true;
             case "linear" -> false;
             default -> throw new IllegalArgumentException("activation '" + activation + "': allowed linear, relu");
         };
         wHidden = addParameter(Parameter.builder().setName("w_hidden").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(actions, hidden)).optInitializer(new NormalInitializer(1.0f)).build());
+                .optShape(new Shape(actions - 1, hidden)).optInitializer(new NormalInitializer(1.0f)).build());
         wOut = addParameter(Parameter.builder().setName("w_out").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(hidden, (long) units * units)).optInitializer(new ConstantInitializer(0f)).build());
+                .optShape(new Shape(hidden, (long) units * units))
+                .optInitializer(initStd > 0 ? new NormalInitializer(initStd) : new ConstantInitializer(0f)).build());
         e0 = addParameter(Parameter.builder().setName("e0").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(units)).optInitializer(new NormalInitializer(1.0f)).build());
     }
@@ -61,11 +78,15 @@ public final class PathIntegration extends AbstractBlock {
         return actions;
     }
 
-    /** W_a for every action: (actions, E, E). onehot(a) W_h is row a of W_h, so all actions are one matmul. */
+    /**
+     * W_a for every action: (actions, E, E), stay (action 0) first. onehot(a) W_h is row a of W_h,
+     * so all moves are one matmul.
+     */
     public NDArray transitions() {
         NDArray w = wHidden.getArray();
         NDArray eye = w.getManager().eye(units).toType(w.getDataType(), false).expandDims(0);
-        return w.tanh().matMul(wOut.getArray()).reshape(actions, units, units).add(eye);
+        NDArray moves = w.tanh().matMul(wOut.getArray()).reshape(actions - 1, units, units).add(eye);
+        return eye.concat(moves, 0);
     }
 
     /** The learned start code repeated for a batch: (B, E). */
@@ -74,11 +95,14 @@ public final class PathIntegration extends AbstractBlock {
     }
 
     /**
-     * One step for a batch: e (B, E), the batch's transition matrices (B, E, E) → sigma(e W).
+     * One step for a batch: e (B, E), the batch's transition matrices (B, E, E) → sigma(e W), normalised if set.
      */
     public NDArray step(NDArray e, NDArray w) {
         NDArray next = e.expandDims(1).batchMatMul(w).squeeze(1);
-        return relu ? next.maximum(0f) : next;
+        if (relu) {
+            next = next.maximum(0f);
+        }
+        return normalise ? next.div(next.square().mean(new int[] {-1}, true).add(1e-6f).sqrt()) : next;
     }
 
     /** Transition matrices of a batch of actions: onehot(actions) (B, A) times W_all (A, E*E). */

@@ -30,7 +30,7 @@ class BlockGradientTest {
     void pathIntegrationOverThreeSteps() {
         try (NDManager m = NDManager.newBaseManager()) {
             m.getEngine().setRandomSeed(1);
-            PathIntegration pi = new PathIntegration(6, 5, 4, "linear");
+            PathIntegration pi = new PathIntegration(6, 5, 4, 0.1f, "linear", true);
             pi.initialize(m, F64, new Shape(1, 6), new Shape(1));
             // W_o starts at zero (identity transitions); move it off zero so every path is exercised.
             pi.getParameters().get("w_out").getArray().addi(random(m, 4, 36).mul(0.1));

@@ -1,0 +1,105 @@
+package dev.topos.experiment.tem;
+
+import static dev.topos.config.Configs.at;
+
+import dev.topos.config.Check;
+import dev.topos.config.Validated;
+import dev.topos.data.grid.StraightBiasPolicy;
+import dev.topos.data.grid.WalkConfig;
+import dev.topos.data.grid.WalkPolicy;
+import dev.topos.model.TemModelConfig;
+import dev.topos.train.TrainConfig;
+import java.util.List;
+
+/**
+ * The config of a TEM study (spec tem-t.md): grid worlds, walks, model, optimisation and
+ * evaluation. Defaults are the spec's; {@code experiments/tem-t.yaml} shortens the run to fit
+ * this machine.
+ */
+public record TemConfig(String study, String name, long seed, World world, Walk walk, TemModelConfig model,
+                        TrainConfig train, Eval eval) implements Validated {
+
+    /**
+     * @param batch   parallel walks (slots), each switching world at its own time
+     * @param minSide smallest box side
+     * @param maxSide largest box side
+     * @param symbols observation symbols
+     * @param policy  "straight-bias" (TEM's walk) or "uniform"
+     */
+    public record World(int batch, int minSide, int maxSide, int symbols, String policy) implements Validated {
+        @Override
+        public void validate(String p) {
+            Check.range(at(p, "batch"), batch, 1, 4096);
+            Check.range(at(p, "min_side"), minSide, 2, 1024);
+            Check.range(at(p, "max_side"), maxSide, minSide, 1024);
+            Check.range(at(p, "symbols"), symbols, 2, 100_000);
+            Check.oneOf(at(p, "policy"), policy, WalkPolicy.NAMES);
+        }
+    }
+
+    /**
+     * @param chunk       steps per update (truncated backprop); state is carried across chunks
+     * @param restartMax  n_restart at the start: a world lasts (n_restart + U{0..29}) x nodes steps
+     * @param restartMin  n_restart after annealing
+     * @param annealSteps updates over which n_restart falls linearly from max to min
+     */
+    public record Walk(int chunk, int restartMax, int restartMin, long annealSteps) implements Validated {
+        @Override
+        public void validate(String p) {
+            Check.range(at(p, "chunk"), chunk, 2, 10_000);
+            Check.range(at(p, "restart_min"), restartMin, 1, 10_000);
+            Check.range(at(p, "restart_max"), restartMax, restartMin, 10_000);
+            Check.range(at(p, "anneal_steps"), annealSteps, 1, 1e9);
+        }
+
+        /** n_restart at update {@code step}. */
+        public int restart(long step) {
+            double f = Math.min(1.0, (double) step / annealSteps);
+            return (int) Math.round(restartMax - f * (restartMax - restartMin));
+        }
+    }
+
+    /**
+     * @param worlds  fresh worlds walked at evaluation (seeded apart from training)
+     * @param steps   steps walked in each
+     * @param seed    seed of the evaluation worlds
+     * @param bins    bins of the accuracy-vs-coverage curves
+     * @param units   e units / memory neurons drawn in rate-map figures
+     */
+    public record Eval(int worlds, int steps, long seed, int bins, int units) implements Validated {
+        @Override
+        public void validate(String p) {
+            Check.range(at(p, "worlds"), worlds, 1, 4096);
+            Check.range(at(p, "steps"), steps, 10, 1_000_000);
+            Check.range(at(p, "bins"), bins, 1, 1000);
+            Check.range(at(p, "units"), units, 1, 1024);
+        }
+    }
+
+    public static TemConfig defaults() {
+        return new TemConfig("tem", "tem-t", 42,
+                new World(16, 8, 11, 45, StraightBiasPolicy.NAME),
+                new Walk(75, 40, 5, 4000),
+                new TemModelConfig("tem-t", 128, 64, 64, "relu", true, 20, 0.003, 1024, 256, 128),
+                new TrainConfig(20_000, 9.4e-4, 0.5, 4000, 0.9, 0.999, 0.0, 10.0, 50, 500, 3),
+                new Eval(16, 2000, 1_000_003, 10, 16));
+    }
+
+    @Override
+    public void validate(String p) {
+        Check.oneOf(at(p, "study"), study, List.of("tem"));
+        Check.require(name != null && name.matches("[A-Za-z0-9._-]+"),
+                at(p, "name") + " = '" + name + "' must be letters, digits, '.', '_' or '-'");
+        world.validate(at(p, "world"));
+        walk.validate(at(p, "walk"));
+        model.validate(at(p, "model"));
+        train.validate(at(p, "train"));
+        eval.validate(at(p, "eval"));
+    }
+
+    /** The walk stream's config for training. */
+    public WalkConfig walkConfig() {
+        return new WalkConfig(world.batch(), world.minSide(), world.maxSide(), world.symbols(),
+                world.policy(), seed);
+    }
+}

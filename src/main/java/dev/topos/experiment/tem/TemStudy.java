@@ -1,0 +1,71 @@
+package dev.topos.experiment.tem;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.topos.config.Configs;
+import dev.topos.data.grid.BoxWorld;
+import dev.topos.experiment.Study;
+import dev.topos.model.LstmBaseline;
+import dev.topos.model.TemTransformer;
+import dev.topos.model.WalkPredictor;
+import dev.topos.train.TrainLoop;
+import dev.topos.util.Rng;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The TEM study: train a walk model (TEM-t or the LSTM baseline) on grid-world walks, evaluate it
+ * on fresh worlds, analyse its spatial representations and write the report.
+ */
+public final class TemStudy implements Study {
+    public static final String CONFIG_FILE = "config.yaml";
+
+    @Override
+    public String name() {
+        return "tem";
+    }
+
+    @Override
+    public ObjectNode resolve(ObjectNode userConfig, String source) {
+        ObjectNode tree = Configs.merge(Configs.treeOf(TemConfig.defaults()), userConfig);
+        return Configs.treeOf(Configs.bind(tree, TemConfig.class, source));
+    }
+
+    /** Reads a run folder's resolved config. */
+    public static TemConfig config(Path runDir) throws IOException {
+        Path file = runDir.resolve(CONFIG_FILE);
+        return Configs.read(Files.readString(file), TemConfig.class, file.toString());
+    }
+
+    /** Builds the model a config names, with seeded initial weights. */
+    public static WalkPredictor model(TemConfig cfg, NDManager manager) {
+        Engine.getInstance().setRandomSeed((int) cfg.seed());
+        return switch (cfg.model().kind()) {
+            case "tem-t" -> new TemTransformer(manager, cfg.model(), cfg.world().symbols(), BoxWorld.N_ACTIONS);
+            case "lstm" -> new LstmBaseline(manager, cfg.model(), cfg.world().symbols(), BoxWorld.N_ACTIONS);
+            default -> throw new IllegalArgumentException("model.kind = " + cfg.model().kind());
+        };
+    }
+
+    @Override
+    public void run(Path runDir, ObjectNode resolvedConfig, boolean resume) throws IOException {
+        TemConfig cfg = Configs.bind(resolvedConfig, TemConfig.class, runDir.resolve(CONFIG_FILE).toString());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            WalkPredictor model = model(cfg, manager);
+            TemTask task = new TemTask(cfg, model, manager);
+            TrainLoop loop = new TrainLoop(task, cfg.train(), runDir, new Rng(cfg.seed()));
+            if (resume) {
+                loop.resume(manager);
+            }
+            loop.run(manager, cfg.name());
+        }
+        analyze(runDir);
+    }
+
+    @Override
+    public void analyze(Path runDir) throws IOException {
+        // evaluation and analysis: next commit
+    }
+}
