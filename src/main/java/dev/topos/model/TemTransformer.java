@@ -28,8 +28,9 @@ import java.util.Map;
  *   x^_t  = MLP(r_t)                                                           (Readout)
  * </pre>
  *
- * The memory carried between chunks holds the last {@code memory} (zscore(e), x) pairs of the
- * current world, detached; their keys and values are recomputed with the current W_e, W_x.
+ * The memory carried between chunks holds the last (zscore(e), x) pairs of the current world,
+ * detached; their keys and values are recomputed with the current W_e, W_x. How many it holds is
+ * the carry's size: {@code memory} in training, any number (e.g. a whole walk) in evaluation.
  */
 public final class TemTransformer implements WalkPredictor {
     private final PathIntegration path;
@@ -67,6 +68,11 @@ public final class TemTransformer implements WalkPredictor {
 
     @Override
     public Carry initialCarry(NDManager m, int batch) {
+        return initialCarry(m, batch, capacity);
+    }
+
+    /** A carry whose memory holds the last {@code capacity} steps of the current world. */
+    public Carry initialCarry(NDManager m, int batch, int capacity) {
         Carry c = new Carry();
         c.put("e", m.zeros(new Shape(batch, path.units())));
         c.put("mem_codes", m.zeros(new Shape(batch, capacity, path.units())));
@@ -100,7 +106,7 @@ public final class TemTransformer implements WalkPredictor {
         NDArray logits = readout.forward(store, new NDList(retrieved.get(0)), true).singletonOrThrow();
 
         NDArray valid = carry.get("mem_valid").mul(in.aliveAtEnd().expandDims(1)).concat(in.inLastWorld(), 1);
-        NDIndex recent = new NDIndex(":, -" + capacity + ":");
+        NDIndex recent = new NDIndex(":, -" + carry.get("mem_valid").getShape().get(1) + ":");
         carry.put("e", e);
         carry.put("mem_codes", keyCodes.get(recent));
         carry.put("mem_obs", keyObs.get(recent));
