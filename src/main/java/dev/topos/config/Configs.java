@@ -31,6 +31,7 @@ public final class Configs {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
 
     private Configs() {}
@@ -123,7 +124,7 @@ public final class Configs {
                     .collect(Collectors.joining(", "));
             throw new ConfigException(source + ": unknown key '" + path(e) + "'; allowed keys here: " + allowed);
         } catch (InvalidFormatException e) {
-            throw new ConfigException(source + ": " + path(e) + " = '" + e.getValue() + "' is not a valid "
+            throw new ConfigException(source + ": " + path(e) + " = '" + e.getValue() + "' is not allowed; must be "
                     + typeName(e.getTargetType()));
         } catch (MismatchedInputException e) {
             throw new ConfigException(source + ": " + path(e) + " must be " + typeName(e.getTargetType()));
