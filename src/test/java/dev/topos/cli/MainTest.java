@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.topos.config.ComputeDevice;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -71,20 +72,20 @@ class MainTest {
 
     @Test
     void unknownExperimentListsBundledOnes() {
-        topos("run", "nope").assertUserError("'nope'", "bundled: fake");
+        topos("run", "nope").assertUserError("'nope'", "bundled: ", "fake");
     }
 
     @Test
     void yamlWithoutStudyNamesTheFileAndTheStudies() throws IOException {
         Path yaml = Files.writeString(tmp.resolve("nostudy.yaml"), "train:\n  steps: 5\n");
         topos("run", yaml.toString(), "--out", tmp.resolve("r").toString())
-                .assertUserError(yaml.toString(), "missing required key 'study'", "allowed: fake");
+                .assertUserError(yaml.toString(), "missing required key 'study'", "allowed: ", "fake");
     }
 
     @Test
     void unknownStudyListsTheStudies() throws IOException {
         Path yaml = Files.writeString(tmp.resolve("x.yaml"), "study: tem-9000\n");
-        topos("run", yaml.toString()).assertUserError(yaml.toString(), "'tem-9000' is not known", "allowed: fake");
+        topos("run", yaml.toString()).assertUserError(yaml.toString(), "'tem-9000' is not known", "allowed: ", "fake");
     }
 
     @Test
@@ -170,12 +171,22 @@ class MainTest {
     }
 
     @Test
+    void gpuWithoutAGpuIsAClearError() {
+        try {
+            topos("info", "--device", "gpu").assertUserError("device gpu was requested", "sees no GPU", "--device cpu");
+        } finally {
+            System.clearProperty(ComputeDevice.PROPERTY);
+        }
+    }
+
+    @Test
     void infoMeasuresTheMatmulThroughput() {
         Result r = topos("info");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Engine       PyTorch"), r.out());
         assertTrue(Pattern.compile("Matmul fp32  \\d+\\.\\d GFLOP/s").matcher(r.out()).find(), r.out());
-        assertTrue(r.out().contains("Experiments  fake"), r.out());
+        assertTrue(Pattern.compile("(?m)^Experiments  .*\\bfake\\b").matcher(r.out()).find(), r.out());
+        assertTrue(Pattern.compile("(?m)^Studies      .*\\bfake\\b").matcher(r.out()).find(), r.out());
         assertFalse(r.out().contains("NaN"), r.out());
     }
 
