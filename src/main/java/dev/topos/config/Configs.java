@@ -14,6 +14,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -121,7 +124,7 @@ public final class Configs {
                     .collect(Collectors.joining(", "));
             throw new ConfigException(source + ": unknown key '" + path(e) + "'; allowed keys here: " + allowed);
         } catch (InvalidFormatException e) {
-            throw new ConfigException(source + ": " + path(e) + " = '" + e.getValue() + "' is not a valid "
+            throw new ConfigException(source + ": " + path(e) + " = '" + e.getValue() + "' is not allowed; must be "
                     + typeName(e.getTargetType()));
         } catch (MismatchedInputException e) {
             throw new ConfigException(source + ": " + path(e) + " must be " + typeName(e.getTargetType()));
@@ -148,6 +151,52 @@ public final class Configs {
     /** Reads a resolved config back (e.g. from a run folder's config.yaml). */
     public static <T extends Validated> T read(String yamlText, Class<T> type, String source) {
         return bind(parse(yamlText, source), type, source);
+    }
+
+    /**
+     * The dotted keys whose values differ between two config trees (present in only one, or with
+     * different values; numbers compare by value, so 200 equals 200L, also inside lists), sorted.
+     */
+    public static List<String> differences(JsonNode a, JsonNode b) {
+        Map<String, JsonNode> left = new TreeMap<>();
+        Map<String, JsonNode> right = new TreeMap<>();
+        flatten("", a, left);
+        flatten("", b, right);
+        Set<String> keys = new TreeSet<>(left.keySet());
+        keys.addAll(right.keySet());
+        return keys.stream().filter(k -> !sameValue(left.get(k), right.get(k))).toList();
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
+        if (node.isObject() && !node.isEmpty()) {
+            node.fields().forEachRemaining(e -> flatten(at(prefix, e.getKey()), e.getValue(), out));
+        } else {
+            out.put(prefix, node);
+        }
+    }
+
+    private static boolean sameValue(JsonNode x, JsonNode y) {
+        if (x == null || y == null) {
+            return x == y;
+        }
+        if (x.isNumber() && y.isNumber()) {
+            return x.decimalValue().compareTo(y.decimalValue()) == 0;
+        }
+        if (x.isArray() && y.isArray()) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!sameValue(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (x.isObject() && y.isObject()) {
+            return differences(x, y).isEmpty();
+        }
+        return x.equals(y);
     }
 
     /** Joins a section prefix and a field name into a dotted path. */

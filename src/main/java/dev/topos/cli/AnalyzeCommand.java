@@ -1,0 +1,20 @@
+package dev.topos.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code topos analyze RUN_DIR}: redoes a run's evaluation, analysis and report from its latest checkpoint. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Redo evaluation, analysis and report of a run from its latest checkpoint.")
+final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder made by 'topos run'.")
+    private Path runDir;
+
+    @Override
+    public Integer call() throws Exception {
+        RunFolder.study(runDir).analyze(runDir);
+        return 0;
+    }
+}

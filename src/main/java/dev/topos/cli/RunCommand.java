@@ -1,0 +1,110 @@
+package dev.topos.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.topos.config.ConfigException;
+import dev.topos.config.Configs;
+import dev.topos.experiment.Studies;
+import dev.topos.experiment.Study;
+import dev.topos.train.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code topos run EXPERIMENT}: resolves the experiment's config with its study, writes it to the
+ * run folder's config.yaml and runs the study there; {@code --resume} continues a run whose
+ * config is unchanged except for a longer {@code train.steps}.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Train, evaluate, analyse and report an experiment into a run folder.",
+                "EXPERIMENT is a bundled experiment name (see 'topos info') or a path to a YAML file."})
+final class RunCommand implements Callable<Integer> {
+    /** The one key that may differ from the stored config when resuming (it may only grow). */
+    static final String STEPS = "train.steps";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Bundled experiment name or YAML file.")
+    private String experiment;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/<name>).")
+    private Path out;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a config value, e.g. --set train.steps=200 --set eval.sizes=[8,9].")
+    private List<String> sets = new ArrayList<>();
+
+    @Option(names = "--resume", description = "Continue the run in the folder from its latest checkpoint.")
+    private boolean resume;
+
+    @Override
+    public Integer call() throws IOException {
+        Experiments.Experiment exp = Experiments.find(experiment);
+        ObjectNode user = Configs.override(Configs.parse(exp.text(), exp.source()), sets);
+        Study study = Studies.of(user, exp.source());
+        ObjectNode resolved = withStudy(study, study.resolve(user, exp.source()));
+        Path dir = out != null ? out : Path.of("runs", runName(user, exp));
+        Path configFile = dir.resolve(RunFolder.CONFIG);
+        boolean exists = Files.exists(configFile);
+        if (exists && !resume) {
+            throw new IllegalArgumentException(dir + " already holds a run (" + RunFolder.CONFIG
+                    + "); add --resume to continue it, or choose another folder with --out DIR");
+        }
+        if (!exists && resume) {
+            throw new IllegalArgumentException(dir + " holds no run to resume (no " + RunFolder.CONFIG
+                    + "); drop --resume to start one");
+        }
+        if (resume) {
+            requireResumable(RunFolder.readConfig(dir), resolved, configFile);
+        }
+        AtomicFiles.writeString(configFile, Configs.toYaml(resolved));
+        spec.commandLine().getOut().printf("%s %s (study %s, %s)%n", resume ? "Resuming" : "Running", dir,
+                study.name(), exp.source());
+        spec.commandLine().getOut().flush();
+        study.run(dir, resolved, resume);
+        return 0;
+    }
+
+    /** The config.yaml of a run always names its study, so analyze and report can find it. */
+    private static ObjectNode withStudy(Study study, ObjectNode resolved) {
+        ObjectNode out = Configs.yaml().createObjectNode().put("study", study.name());
+        out.setAll(resolved);
+        return out;
+    }
+
+    /** The config's {@code name}, else the experiment file's base name. */
+    static String runName(JsonNode user, Experiments.Experiment exp) {
+        JsonNode name = user.get("name");
+        String n = name != null && name.isTextual() && !name.asText().isBlank() ? name.asText() : exp.baseName();
+        if (!Experiments.NAME.matcher(n).matches()) {
+            throw new ConfigException(exp.source() + ": name = '" + n
+                    + "' must be letters, digits, '.', '_' or '-' (it names the run folder runs/<name>)");
+        }
+        return n;
+    }
+
+    /** A resumed run must have the stored config, except that train.steps may grow. */
+    static void requireResumable(JsonNode stored, JsonNode now, Path configFile) {
+        List<String> differing = Configs.differences(stored, now).stream().filter(k -> !k.equals(STEPS)).toList();
+        if (!differing.isEmpty()) {
+            throw new ConfigException(configFile + ": cannot resume: the config differs from the stored one in "
+                    + String.join(", ", differing) + " (only " + STEPS + " may change, to extend the run)");
+        }
+        JsonNode before = stored.at("/train/steps");
+        JsonNode after = now.at("/train/steps");
+        if (before.isNumber() && after.isNumber() && after.asLong() < before.asLong()) {
+            throw new ConfigException(configFile + ": cannot resume: " + STEPS + " = " + after.asLong()
+                    + " is less than the stored " + before.asLong() + "; a resumed run can only be extended");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.topos.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.topos.util.Rng;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainLoopTest {
+    private static final long SEED = 7;
+    private static final int BATCH = 16;
+    private static final float[] TRUE_W = {0.5f, -1.5f, 2f};
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** lr decays at step 15, so a resume at 20 also has to get the schedule right. */
+    private static final TrainConfig CFG = new TrainConfig(40, 0.05, 0.5, 15, 0.9, 0.999, 0.01, 1.0, 5, 10, 2);
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * Linear regression y = x.w + b + noise. Inputs come from the run's Rng (which the loop
+     * checkpoints), noise from the task's own stream (which the task checkpoints in state()).
+     */
+    static final class Regression implements TrainingTask {
+        private final NDManager manager;
+        private final Rng inputs;
+        private final Rng noise = Rng.derive(SEED, 1);
+        private final long crashAt;
+        private final Map<String, Parameter> params = new LinkedHashMap<>();
+
+        Regression(NDManager manager, Rng runRng, long crashAt) {
+            this.manager = manager;
+            this.inputs = runRng;
+            this.crashAt = crashAt;
+            params.put("w", param("w", manager.zeros(new Shape(TRUE_W.length, 1))));
+            params.put("bias", param("bias", manager.zeros(new Shape(1))));
+        }
+
+        private static Parameter param(String name, NDArray value) {
+            Parameter p = Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT).build();
+            value.setRequiresGradient(true);
+            p.setArray(value);
+            return p;
+        }
+
+        @Override
+        public Map<String, Parameter> parameters() {
+            return params;
+        }
+
+        @Override
+        public Loss forward(long step) {
+            if (step == crashAt) {
+                throw new IllegalStateException("simulated crash at step " + step);
+            }
+            int d = TRUE_W.length;
+            float[] x = new float[BATCH * d];
+            float[] y = new float[BATCH];
+            for (int i = 0; i < BATCH; i++) {
+                double target = 0.3 + 0.1 * noise.nextGaussian();
+                for (int j = 0; j < d; j++) {
+                    x[i * d + j] = (float) inputs.nextGaussian();
+                    target += x[i * d + j] * TRUE_W[j];
+                }
+                y[i] = (float) target;
+            }
+            NDArray pred = manager.create(x, new Shape(BATCH, d)).matMul(params.get("w").getArray())
+                    .add(params.get("bias").getArray()).reshape(BATCH);
+            NDArray err = pred.sub(manager.create(y));
+            return new Loss(err.square().mean(), Map.of("mae", err.abs().mean()));
+        }
+
+        @Override
+        public Map<String, NDArray> state() {
+            return Map.of("noise", manager.create(new long[] {noise.state()}));
+        }
+
+        @Override
+        public void loadState(Map<String, NDArray> saved, String source) {
+            noise.setState(saved.get("noise").toLongArray()[0]);
+        }
+    }
+
+    /** Trains in {@code dir} with a fresh task and loop, resuming from its checkpoint; returns [w..., bias]. */
+    private static float[] train(NDManager manager, Path dir, long crashAt, Optional<Long> expectResumeAt)
+            throws IOException {
+        Rng rng = new Rng(SEED);
+        Regression task = new Regression(manager, rng, crashAt);
+        TrainLoop loop = new TrainLoop(task, CFG, dir, rng);
+        assertEquals(expectResumeAt, loop.resume(manager).map(Checkpoints::stepOf));
+        loop.run(manager, "test");
+        assertEquals(CFG.steps(), loop.step());
+        return weights(task);
+    }
+
+    private static float[] weights(Regression task) {
+        float[] w = task.parameters().get("w").getArray().toFloatArray();
+        float[] all = java.util.Arrays.copyOf(w, w.length + 1);
+        all[w.length] = task.parameters().get("bias").getArray().getFloat();
+        return all;
+    }
+
+    /** metrics.jsonl without the timing columns. */
+    private static List<ObjectNode> metrics(Path dir) throws IOException {
+        return Files.readAllLines(dir.resolve("metrics.jsonl")).stream().map(line -> {
+            try {
+                ObjectNode n = (ObjectNode) JSON.readTree(line);
+                n.remove("updates_per_s");
+                return n;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void resumingAfterACrashEqualsAnUninterruptedRun() throws IOException {
+        Path straight = tmp.resolve("straight");
+        Path interrupted = tmp.resolve("interrupted");
+        float[] expected;
+        try (NDManager m = NDManager.newBaseManager()) {
+            expected = train(m, straight, -1, Optional.empty());
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            // Checkpoint at 20, metrics logged through 25, then the process dies.
+            assertThrows(IllegalStateException.class, () -> train(m, interrupted, 25, Optional.empty()));
+        }
+        assertEquals(5, metrics(interrupted).size(), "lines for steps 5, 10, .., 25 before the crash");
+        float[] resumed;
+        try (NDManager m = NDManager.newBaseManager()) {
+            resumed = train(m, interrupted, -1, Optional.of(20L));
+        }
+        assertArrayEquals(expected, resumed, "bit-identical weights");
+        List<ObjectNode> want = metrics(straight);
+        assertEquals(8, want.size());
+        assertEquals(want, metrics(interrupted));
+        assertTrue(want.get(7).get("loss").asDouble() < want.get(0).get("loss").asDouble() / 2, "it learns: " + want);
+        assertEquals(CFG.lr() * CFG.lrDecay() * CFG.lrDecay(), want.get(7).get("lr").asDouble(), 1e-12);
+    }
+
+    @Test
+    void aCorruptLatestCheckpointStopsTheResume() throws IOException {
+        Path dir = tmp.resolve("run");
+        try (NDManager m = NDManager.newBaseManager()) {
+            train(m, dir, -1, Optional.empty());
+        }
+        Checkpoints checkpoints = new Checkpoints(dir);
+        Path latest = checkpoints.latest().orElseThrow();
+        assertEquals(List.of(30L, 40L), checkpoints.list().stream().map(Checkpoints::stepOf).toList());
+        byte[] bytes = Files.readAllBytes(latest);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(latest, bytes);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Rng rng = new Rng(SEED);
+            TrainLoop loop = new TrainLoop(new Regression(m, rng, -1), CFG, dir, rng);
+            var e = assertThrows(Checkpoints.CheckpointException.class, () -> loop.resume(m));
+            assertTrue(e.getMessage().contains("corrupt") && e.getMessage().contains(latest.toString()), e.getMessage());
+            assertEquals(0, loop.step(), "nothing was loaded");
+        }
+    }
+}
