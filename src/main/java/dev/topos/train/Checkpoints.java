@@ -3,6 +3,7 @@ package dev.topos.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -32,6 +33,8 @@ import java.util.stream.Stream;
  * Only the newest {@code keep} checkpoints are kept.
  */
 public final class Checkpoints {
+    /** Prefix of a model parameter's tensor name in a checkpoint: {@code param.<name>}. */
+    public static final String PARAM_PREFIX = "param.";
     private static final Pattern NAME = Pattern.compile("step-(\\d{8})\\.safetensors");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
@@ -121,6 +124,25 @@ public final class Checkpoints {
             out.put(a.getName(), a);
         }
         return out;
+    }
+
+    /**
+     * Copies each parameter's saved tensor {@code param.<name>} into the parameter's array.
+     *
+     * @param source names the checkpoint in errors
+     * @throws CheckpointException if a parameter is missing or its shape differs
+     */
+    public static void loadParameters(Map<String, NDArray> saved, Map<String, Parameter> parameters, String source)
+            throws CheckpointException {
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            NDArray s = saved.get(PARAM_PREFIX + e.getKey());
+            NDArray w = e.getValue().getArray();
+            if (s == null || !s.getShape().equals(w.getShape())) {
+                throw new CheckpointException(source + ": parameter '" + e.getKey()
+                        + "' missing or of the wrong shape (expected " + w.getShape() + ")");
+            }
+            s.copyTo(w);
+        }
     }
 
     private void prune(int keep) throws IOException {

@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import dev.topos.util.Rng;
 import java.io.IOException;
@@ -57,15 +56,7 @@ public final class TrainLoop {
         String source = file.toString();
         try (NDManager tmp = manager.newSubManager()) {
             Map<String, NDArray> saved = Checkpoints.load(file, tmp);
-            for (Map.Entry<String, Parameter> e : task.parameters().entrySet()) {
-                NDArray s = saved.get("param." + e.getKey());
-                NDArray w = e.getValue().getArray();
-                if (s == null || !s.getShape().equals(w.getShape())) {
-                    throw new Checkpoints.CheckpointException(source + ": parameter '" + e.getKey()
-                            + "' missing or of the wrong shape (expected " + w.getShape() + ")");
-                }
-                s.copyTo(w);
-            }
+            Checkpoints.loadParameters(saved, task.parameters(), source);
             optimizer.loadState(saved, source);
             long[] meta = require(saved, "meta", source).toLongArray();
             step = meta[0];
@@ -147,7 +138,7 @@ public final class TrainLoop {
         try (NDScope ignored = new NDScope()) {
             Map<String, NDArray> all = new LinkedHashMap<>();
             NDManager m = task.parameters().values().iterator().next().getArray().getManager();
-            task.parameters().forEach((k, p) -> all.put("param." + k, p.getArray()));
+            task.parameters().forEach((k, p) -> all.put(Checkpoints.PARAM_PREFIX + k, p.getArray()));
             all.putAll(optimizer.state());
             all.put("meta", m.create(new long[] {step, optimizer.stepCount(), rng.state()}));
             task.state().forEach((k, v) -> all.put("task." + k, v));

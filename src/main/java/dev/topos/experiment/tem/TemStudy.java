@@ -66,6 +66,6 @@ public final class TemStudy implements Study {
 
     @Override
     public void analyze(Path runDir) throws IOException {
-        // evaluation and analysis: next commit
+        TemAnalysis.run(runDir, config(runDir));
     }
 }

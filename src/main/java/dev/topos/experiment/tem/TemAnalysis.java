@@ -1,0 +1,278 @@
+package dev.topos.experiment.tem;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.topos.analysis.space.AccuracyCurve;
+import dev.topos.analysis.tem.WalkEvaluation;
+import dev.topos.data.grid.BoxWorld;
+import dev.topos.model.WalkPredictor;
+import dev.topos.report.LineChart;
+import dev.topos.report.MapMosaic;
+import dev.topos.report.MetricsLog;
+import dev.topos.report.ReportFigure;
+import dev.topos.report.ReportSection;
+import dev.topos.report.ReportTable;
+import dev.topos.report.RunReport;
+import dev.topos.report.Sections;
+import dev.topos.train.AtomicFiles;
+import dev.topos.train.Checkpoints;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * The analysis stage of a TEM run (spec tem-t.md §3): loads the run's latest checkpoint into a
+ * fresh model, evaluates it on fresh worlds with {@link WalkEvaluation} (settings from the
+ * config's {@code eval} section; TEM-t keeps the whole walk in memory) and writes into the run
+ * folder:
+ * <ul>
+ *   <li>{@code figures/*.png}: accuracy against the fraction of nodes visited and of edges taken
+ *       (model, node agent, edge agent), rate maps and autocorrelograms of the {@code eval.units}
+ *       code units with the highest grid score (evaluation world 0), memory-neuron rate maps, and
+ *       the same units and memory neurons in the two remapping worlds;</li>
+ *   <li>{@code summary.json}: flat numbers and strings (accuracies and counts, grid scores,
+ *       remapping correlations, parameter count, training steps, final loss);</li>
+ *   <li>{@code sections.json}: the report sections, each explaining what to look for;</li>
+ *   <li>{@code report.html} via {@link RunReport#write}.</li>
+ * </ul>
+ */
+public final class TemAnalysis {
+    private static final String FIGURES = "figures/";
+    private static final int CHART_WIDTH = 900;
+    private static final int CHART_HEIGHT = 450;
+    private static final int TILE = 120;
+    private static final int ROW = 8;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private TemAnalysis() {
+    }
+
+    /**
+     * Analyses {@code runDir} and writes its report.
+     *
+     * @return the path of {@code report.html}
+     * @throws IOException if the run has no checkpoint, or one cannot be read or a file written
+     */
+    public static Path run(Path runDir, TemConfig cfg) throws IOException {
+        Path checkpoint = new Checkpoints(runDir).latest()
+                .orElseThrow(() -> new IOException(runDir + ": no checkpoint to analyse; train first"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            WalkPredictor model = TemStudy.model(cfg, manager);
+            try (NDManager tmp = manager.newSubManager()) {
+                Checkpoints.loadParameters(Checkpoints.load(checkpoint, tmp), model.parameters(), checkpoint.toString());
+            }
+            WalkEvaluation.Result result = WalkEvaluation.run(model, manager, settings(cfg));
+            long params = model.parameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+            new Writer(runDir, cfg, result).write(params, Checkpoints.stepOf(checkpoint));
+        }
+        return RunReport.write(runDir);
+    }
+
+    /** The evaluation a config asks for; TEM-t's memory holds the whole walk. */
+    private static WalkEvaluation.Settings settings(TemConfig cfg) {
+        TemConfig.Eval e = cfg.eval();
+        return new WalkEvaluation.Settings(cfg.world().minSide(), cfg.world().maxSide(), cfg.world().symbols(),
+                cfg.world().policy(), e.worlds(), e.steps(), e.seed(), cfg.walk().chunk(), e.steps(), e.bins(), e.units());
+    }
+
+    /** Writes the figures, summary and sections of one evaluation. */
+    private static final class Writer {
+        private final Path runDir;
+        private final TemConfig cfg;
+        private final WalkEvaluation.Result r;
+        private final String code;
+        private final int[] top;
+
+        Writer(Path runDir, TemConfig cfg, WalkEvaluation.Result r) {
+            this.runDir = runDir;
+            this.cfg = cfg;
+            this.r = r;
+            this.code = cfg.model().kind().equals("lstm") ? "h" : "e";
+            this.top = Arrays.copyOf(r.unitsByGridScore(), Math.min(cfg.eval().units(), r.unitsByGridScore().length));
+        }
+
+        void write(long params, long trainSteps) throws IOException {
+            List<ReportSection> sections = List.of(accuracySection(), spatialSection(), memorySection(), remapSection());
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("model", cfg.model().kind());
+            summary.put("acc_unvisited", r.accUnvisited());
+            summary.put("acc_visited", r.accVisited());
+            summary.put("acc_zero_shot", r.accZeroShot());
+            summary.put("count_unvisited", r.countUnvisited());
+            summary.put("count_visited", r.countVisited());
+            summary.put("count_zero_shot", r.countZeroShot());
+            summary.put("chance", r.chance());
+            summary.put("grid_score_max", r.gridScores()[r.unitsByGridScore()[0]]);
+            summary.put("grid_score_mean_top", Arrays.stream(top).mapToDouble(u -> r.gridScores()[u])
+                    .filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN));
+            summary.put("remap_code_relation", r.remapping().codeRelation());
+            summary.put("remap_memory_relation", r.remapping().memoryRelation());
+            summary.put("remap_code_map_corr", r.remapping().codeMeanMap());
+            summary.put("remap_memory_map_corr", r.remapping().memoryMeanMap());
+            summary.put("params", params);
+            summary.put("train_steps", trainSteps);
+            finalLoss().ifPresent(loss -> summary.put("final_loss", loss));
+            AtomicFiles.writeString(runDir.resolve(RunReport.SUMMARY_FILE), JSON.writeValueAsString(summary) + "\n");
+            Sections.write(runDir.resolve(Sections.FILE_NAME), sections);
+        }
+
+        private ReportSection accuracySection() throws IOException {
+            ReportTable table = new ReportTable("Accuracy by kind of step", List.of("steps", "accuracy", "count"), List.of(
+                    List.of("node never visited", r.accUnvisited(), r.countUnvisited()),
+                    List.of("node visited before", r.accVisited(), r.countVisited()),
+                    List.of("zero-shot link (visited node, new edge)", r.accZeroShot(), r.countZeroShot()),
+                    List.of(String.format(Locale.ROOT, "chance (1/%d)", cfg.world().symbols()), r.chance(), "")));
+            String text = cfg.eval().worlds() + " fresh worlds, " + cfg.eval().steps() + " steps each, predicted with"
+                    + " no training in them. A never-visited node cannot be predicted: expect chance there. On"
+                    + " visited nodes a model that has learnt the space beats the node agent's level; on zero-shot"
+                    + " links (a known node reached through an edge never taken) only a model that infers where"
+                    + " it is, rather than remembering transitions, can be right: TEM-t should be near perfect"
+                    + " there (spec §3). In the curves, the node agent is right exactly on visited nodes and the"
+                    + " edge agent exactly on edges taken before (chance elsewhere); a model above the edge agent"
+                    + " and close to the node agent does link inference.";
+            return new ReportSection("Accuracy on fresh worlds", text, List.of(
+                    curveFigure("acc_vs_nodes.png", "fraction of nodes visited", r.byNodes()),
+                    curveFigure("acc_vs_edges.png", "fraction of edges taken", r.byEdges())), List.of(table));
+        }
+
+        private ReportFigure curveFigure(String file, String xLabel, WalkEvaluation.Curves c) throws IOException {
+            LineChart chart = new LineChart("Accuracy vs " + xLabel, xLabel, "accuracy");
+            chart.series(cfg.model().kind(), centres(c.model()), c.model().mean());
+            chart.series("node agent", centres(c.nodeAgent()), c.nodeAgent().mean());
+            chart.series("edge agent", centres(c.edgeAgent()), c.edgeAgent().mean());
+            chart.writePng(runDir.resolve(FIGURES + file), CHART_WIDTH, CHART_HEIGHT);
+            return new ReportFigure(FIGURES + file, "Accuracy per bin of " + xLabel + ", over all evaluation worlds");
+        }
+
+        private ReportSection spatialSection() throws IOException {
+            WalkEvaluation.WorldMaps world = r.worlds().get(0);
+            List<String> titles = Arrays.stream(top).mapToObj(u -> String.format(Locale.ROOT, "%s%d g=%.2f", code, u,
+                    world.gridScores()[u])).toList();
+            List<ReportFigure> figures = List.of(
+                    mosaic("rate_maps.png", MapMosaic.minMax(pick(world.codeMaps(), top), titles), top.length, rowOf(top.length),
+                            "Rate maps of the code units with the highest grid score, evaluation world 0 ("
+                                    + size(world.world()) + "), second half of the walk; grey: not visited"),
+                    mosaic("autocorrelograms.png", MapMosaic.symmetric(pick(world.autocorrelograms(), top), titles),
+                            top.length, rowOf(top.length), "Their spatial autocorrelograms (red positive, blue negative)"));
+            List<List<Object>> rows = new ArrayList<>();
+            for (int i = 0; i < top.length; i++) {
+                rows.add(List.of(i + 1, code + top[i], r.gridScores()[top[i]], world.gridScores()[top[i]]));
+            }
+            ReportTable table = new ReportTable("Grid scores of the top units",
+                    List.of("rank", "unit", "mean grid score over worlds", "grid score in world 0"), rows);
+            String text = "Rate map: mean activity of a code unit (" + (code.equals("e") ? "TEM-t's position code e"
+                    : "the LSTM's hidden state h") + ") at each node over the second half of the walk. Grid score:"
+                    + " rotational symmetry of the autocorrelogram, min(c60, c120) - max(c30, c90, c150) over ring"
+                    + " masks (spec §3); above 0 means hexagonal, grid-cell-like periodicity. Look for periodic,"
+                    + " spatially smooth maps and autocorrelograms with a six-fold ring; on small boxes the score"
+                    + " is noisy and NaN where too few bins overlap.";
+            return new ReportSection("Spatial maps", text, figures, List.of(table));
+        }
+
+        private ReportSection memorySection() throws IOException {
+            WalkEvaluation.WorldMaps world = r.worlds().get(0);
+            if (!world.hasMemory()) {
+                return new ReportSection("Memory neurons", "This model has no attention memory, so no memory neurons.",
+                        List.of(), List.of());
+            }
+            String text = "A memory neuron is one stored memory (the code and observation of one step); its rate map"
+                    + " is the mean attention weight it receives at each node over the second half of the walk."
+                    + " Memories stored in the first half at distinct nodes are shown. Expect place-cell-like maps:"
+                    + " one field at the node where the memory was stored (marked in the title) and near zero"
+                    + " elsewhere.";
+            return new ReportSection("Memory neurons", text, List.of(mosaic("memory_neurons.png",
+                    MapMosaic.minMax(world.memoryMaps(), memoryTitles(world, "")), world.memoryMaps().length,
+                    rowOf(world.memoryMaps().length),
+                    "Memory-neuron rate maps, evaluation world 0; title: memory k, its node (x,y) and storage step")),
+                    List.of());
+        }
+
+        private ReportSection remapSection() throws IOException {
+            WalkEvaluation.Remap remap = r.remapping();
+            List<ReportFigure> figures = new ArrayList<>();
+            List<String> titles = new ArrayList<>();
+            Arrays.stream(top).forEach(u -> titles.add("A " + code + u));
+            Arrays.stream(top).forEach(u -> titles.add("B " + code + u));
+            figures.add(mosaic("remap_code.png", MapMosaic.minMax(concat(pick(remap.a().codeMaps(), top),
+                    pick(remap.b().codeMaps(), top)), titles), 2 * top.length, top.length, "Top code units in world A (top row)"
+                    + " and world B (bottom row), both " + size(remap.a().world())));
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(List.of("code units (" + code + ")", remap.codeRelation(), remap.codeMeanMap()));
+            if (remap.a().hasMemory()) {
+                int n = Math.min(remap.a().memoryMaps().length, remap.b().memoryMaps().length);
+                List<String> memTitles = new ArrayList<>(memoryTitles(remap.a(), "A ").subList(0, n));
+                memTitles.addAll(memoryTitles(remap.b(), "B ").subList(0, n));
+                figures.add(mosaic("remap_memory.png", MapMosaic.minMax(concat(Arrays.copyOf(remap.a().memoryMaps(), n),
+                        Arrays.copyOf(remap.b().memoryMaps(), n)), memTitles), 2 * n, n,
+                        "Memory neuron k in world A (top row) and world B (bottom row)"));
+                rows.add(List.of("memory neurons", remap.memoryRelation(), remap.memoryMeanMap()));
+            }
+            ReportTable table = new ReportTable("Remapping between two worlds of the same size",
+                    List.of("units", "relation correlation", "mean map correlation"), rows);
+            String text = "Two new worlds of the same size. Relation correlation: the correlation, across pairs of"
+                    + " units, between their map-to-map correlation in world A and in world B; near 1 when the"
+                    + " units keep their relations (grid cells: all maps shift together), near 0 when they remap"
+                    + " independently. Mean map correlation: how far each unit fires at the same places in both."
+                    + " Spec §3 expects grid-like code units to keep their relations and memory neurons to remap"
+                    + " (relation correlation near 0).";
+            return new ReportSection("Remapping", text, figures, List.of(table));
+        }
+
+        /** Writes {@code tiles} maps in rows of {@code columns}, {@value #TILE} pixels a tile. */
+        private ReportFigure mosaic(String file, MapMosaic mosaic, int tiles, int columns, String caption)
+                throws IOException {
+            int rows = (tiles + columns - 1) / columns;
+            mosaic.columns(columns).writePng(runDir.resolve(FIGURES + file), columns * TILE, rows * TILE);
+            return new ReportFigure(FIGURES + file, caption);
+        }
+
+        private List<String> memoryTitles(WalkEvaluation.WorldMaps world, String prefix) {
+            BoxWorld w = world.world();
+            return IntStream.range(0, world.memorySteps().length).mapToObj(k -> String.format(Locale.ROOT,
+                    "%sm%d (%d,%d) t%d", prefix, k, w.x(world.memoryNodes()[k]), w.y(world.memoryNodes()[k]),
+                    world.memorySteps()[k])).toList();
+        }
+
+        /** The last logged training loss, if the run has a metrics log. */
+        private Optional<Double> finalLoss() throws IOException {
+            Path metrics = runDir.resolve(RunReport.METRICS_FILE);
+            if (!Files.exists(metrics)) {
+                return Optional.empty();
+            }
+            return MetricsLog.read(metrics).curves().stream().filter(c -> c.key().equals("loss"))
+                    .filter(c -> c.values().length > 0).map(c -> c.values()[c.values().length - 1]).findFirst();
+        }
+    }
+
+    /** Tiles per row of a one-world mosaic. */
+    private static int rowOf(int tiles) {
+        return Math.max(1, Math.min(ROW, tiles));
+    }
+
+    private static double[] centres(AccuracyCurve curve) {
+        return IntStream.range(0, curve.mean().length).mapToDouble(curve::binCentre).toArray();
+    }
+
+    private static double[][][] pick(double[][][] maps, int[] units) {
+        return Arrays.stream(units).mapToObj(u -> maps[u]).toArray(double[][][]::new);
+    }
+
+    private static double[][][] concat(double[][][] a, double[][][] b) {
+        double[][][] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static String size(BoxWorld world) {
+        return world.width() + "x" + world.height();
+    }
+}
