@@ -30,11 +30,13 @@ public final class LstmBaseline implements WalkPredictor {
     private final SequentialBlock readout;
     private final int symbols;
     private final int actions;
+    private final int readoutHidden;
     private final ParameterStore store;
 
     public LstmBaseline(NDManager manager, TemModelConfig cfg, int symbols, int actions) {
         this.symbols = symbols;
         this.actions = actions;
+        this.readoutHidden = cfg.readoutHidden();
         cell = new LstmCell(symbols + actions, cfg.lstmHidden());
         cell.initialize(manager, DataType.FLOAT32, new Shape(1, symbols + actions));
         readout = Readout.mlp(manager, cfg.lstmHidden(), cfg.readoutHidden(), symbols);
@@ -52,6 +54,14 @@ public final class LstmBaseline implements WalkPredictor {
     @Override
     public int symbols() {
         return symbols;
+    }
+
+    /** Per chunk: input projection 2BT(S+A)4H, recurrence 2BT H 4H, readout 2BT(H H_r + H_r S). */
+    @Override
+    public double forwardFlops(int batch, int steps) {
+        double bt = (double) batch * steps;
+        double h = cell.hidden();
+        return 2 * bt * ((symbols + actions) * 4 * h + h * 4 * h + h * readoutHidden + (double) readoutHidden * symbols);
     }
 
     @Override

@@ -38,11 +38,13 @@ public final class TemTransformer implements WalkPredictor {
     private final SequentialBlock readout;
     private final int symbols;
     private final int capacity;
+    private final TemModelConfig cfg;
     private final ParameterStore store;
 
     public TemTransformer(NDManager manager, TemModelConfig cfg, int symbols, int actions) {
         this.symbols = symbols;
         this.capacity = cfg.memory();
+        this.cfg = cfg;
         path = new PathIntegration(cfg.codeUnits(), actions, cfg.transitionHidden(), (float) cfg.transitionInit(),
                 cfg.activation(), cfg.codeNorm());
         path.initialize(manager, DataType.FLOAT32, new Shape(1, cfg.codeUnits()), new Shape(1));
@@ -64,6 +66,25 @@ public final class TemTransformer implements WalkPredictor {
     @Override
     public int symbols() {
         return symbols;
+    }
+
+    /**
+     * Per chunk (K = memory + T keys, A actions): transitions 2(A-1)H_t E^2; path integration
+     * T * 2B(A+1)E^2 (select W_a, then e W_a); keys, queries, values 2B(K E d_k + T E d_k + K S d_v);
+     * scores and retrieval 2BTK(d_k + d_v); readout 2BT(d_v H + H S).
+     */
+    @Override
+    public double forwardFlops(int batch, int steps) {
+        double e = cfg.codeUnits();
+        double a = path.actions();
+        double k = capacity + steps;
+        double b = batch;
+        double t = steps;
+        return 2 * (a - 1) * cfg.transitionHidden() * e * e
+                + t * 2 * b * (a + 1) * e * e
+                + 2 * b * (k * e * cfg.keyDim() + t * e * cfg.keyDim() + k * symbols * cfg.valueDim())
+                + 2 * b * t * k * (cfg.keyDim() + cfg.valueDim())
+                + 2 * b * t * ((double) cfg.valueDim() * cfg.readoutHidden() + (double) cfg.readoutHidden() * symbols);
     }
 
     @Override

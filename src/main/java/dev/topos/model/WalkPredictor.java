@@ -22,6 +22,12 @@ public interface WalkPredictor {
     int symbols();
 
     /**
+     * Multiply-add FLOPs (2 per multiply-add) of the matrix products in one forward pass over a
+     * chunk of {@code batch} x {@code steps}, with the memory full; elementwise work is not counted.
+     */
+    double forwardFlops(int batch, int steps);
+
+    /**
      * @param logits    (B, T, S) prediction of each step's observation
      * @param codes     (B, T, U) the model's state at each step (TEM-t: position code e; LSTM: h)
      * @param attention (B, T, K) attention over [carried memories, this chunk], or null

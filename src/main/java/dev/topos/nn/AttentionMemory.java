@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
@@ -22,6 +23,11 @@ import ai.djl.util.PairList;
  * n is the number of memories a query may see (for n &lt; 3, beta is held at 1 + ln 1 = 1). Validity
  * (causality, current world only) is the caller's mask; a query with no valid memory retrieves 0.
  * Each memory tau is a "memory neuron": its attention weight over queries is its rate map.
+ *
+ * <p>W_e starts at N(0, 1/(E d_k)), so that beta q.k / sqrt(d_k) is O(1) at birth. Xavier's
+ * scale (q.k / sqrt(d_k) ~ 21 for equal codes, times beta ~ 8 with a thousand memories) makes the
+ * softmax one-hot from the first step: a memory that is not already attended then gets
+ * ~exp(-20) of the gradient, and the model only ever learns to repeat the last observation.
  */
 public final class AttentionMemory extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -33,7 +39,8 @@ public final class AttentionMemory extends AbstractBlock {
         super(VERSION);
         this.keyDim = keyDim;
         wE = addParameter(Parameter.builder().setName("w_e").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(codeUnits, keyDim)).optInitializer(new XavierInitializer()).build());
+                .optShape(new Shape(codeUnits, keyDim))
+                .optInitializer(new NormalInitializer((float) (1 / Math.sqrt((double) codeUnits * keyDim)))).build());
         wX = addParameter(Parameter.builder().setName("w_x").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(symbols, valueDim)).optInitializer(new XavierInitializer()).build());
     }

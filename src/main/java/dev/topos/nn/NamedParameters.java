@@ -30,7 +30,7 @@ public final class NamedParameters {
     }
 
     /** Total number of scalar parameters. */
-    public static long count(Block block) {
-        return of(block).values().stream().mapToLong(p -> p.getArray().size()).sum();
+    public static long count(Map<String, Parameter> parameters) {
+        return parameters.values().stream().mapToLong(p -> p.getArray().size()).sum();
     }
 }

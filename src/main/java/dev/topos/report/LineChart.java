@@ -1,5 +1,6 @@
 package dev.topos.report;
 
+import dev.topos.util.AtomicFiles;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.topos.report;
 
+import dev.topos.util.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;

@@ -1,5 +1,6 @@
 package dev.topos.report;
 
+import dev.topos.util.AtomicFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.topos.train;
 
+import dev.topos.util.AtomicFiles;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

@@ -95,23 +95,8 @@ public final class TrainLoop {
         try (MetricsLog log = MetricsLog.open(runDir.resolve("metrics.jsonl"), step)) {
             while (step < cfg.steps()) {
                 double lr = cfg.learningRate(step);
-                double loss;
-                double gradNorm;
-                try (NDScope ignored = new NDScope()) {
-                    TrainingTask.Loss out;
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        out = task.forward(step);
-                        gc.backward(out.value());
-                    }
-                    gradNorm = optimizer.step(lr);
-                    loss = out.value().getFloat();
-                    window.merge("loss", loss, Double::sum);
-                    for (Map.Entry<String, NDArray> m : out.metrics().entrySet()) {
-                        window.merge(m.getKey(), (double) m.getValue().getFloat(), Double::sum);
-                    }
-                    window.merge("grad_norm", gradNorm, Double::sum);
-                }
-                step++;
+                Map<String, Double> values = update();
+                values.forEach((k, v) -> window.merge(k, v, Double::sum));
                 inWindow++;
                 if (step % cfg.logEvery() == 0 || step == cfg.steps()) {
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -129,9 +114,33 @@ public final class TrainLoop {
                 if (step % cfg.checkpointEvery() == 0 || step == cfg.steps()) {
                     checkpoint();
                 }
-                progress.update(step, loss, String.format(Locale.ROOT, "lr %.2e", lr));
+                progress.update(step, values.get("loss"), String.format(Locale.ROOT, "lr %.2e", lr));
             }
         }
+    }
+
+    /**
+     * One update: forward, backward, AdamW step at the scheduled learning rate; advances the step.
+     *
+     * @return the loss, the task's metrics and the gradient norm of this update
+     */
+    public Map<String, Double> update() {
+        Map<String, Double> values = new LinkedHashMap<>();
+        try (NDScope ignored = new NDScope()) {
+            TrainingTask.Loss out;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                out = task.forward(step);
+                gc.backward(out.value());
+            }
+            double gradNorm = optimizer.step(cfg.learningRate(step));
+            values.put("loss", (double) out.value().getFloat());
+            for (Map.Entry<String, NDArray> m : out.metrics().entrySet()) {
+                values.put(m.getKey(), (double) m.getValue().getFloat());
+            }
+            values.put("grad_norm", gradNorm);
+        }
+        step++;
+        return values;
     }
 
     private void checkpoint() throws IOException {

@@ -1,5 +1,6 @@
 package dev.topos.experiment.tem;
 
+import dev.topos.util.AtomicFiles;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,6 +8,7 @@ import dev.topos.analysis.space.AccuracyCurve;
 import dev.topos.analysis.tem.WalkEvaluation;
 import dev.topos.data.grid.BoxWorld;
 import dev.topos.model.WalkPredictor;
+import dev.topos.nn.NamedParameters;
 import dev.topos.report.LineChart;
 import dev.topos.report.MapMosaic;
 import dev.topos.report.MetricsLog;
@@ -15,7 +17,6 @@ import dev.topos.report.ReportSection;
 import dev.topos.report.ReportTable;
 import dev.topos.report.RunReport;
 import dev.topos.report.Sections;
-import dev.topos.train.AtomicFiles;
 import dev.topos.train.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class TemAnalysis {
                 Checkpoints.loadParameters(Checkpoints.load(checkpoint, tmp), model.parameters(), checkpoint.toString());
             }
             WalkEvaluation.Result result = WalkEvaluation.run(model, manager, settings(cfg));
-            long params = model.parameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+            long params = NamedParameters.count(model.parameters());
             new Writer(runDir, cfg, result).write(params, Checkpoints.stepOf(checkpoint));
         }
         return RunReport.write(runDir);

@@ -1,0 +1,88 @@
+package dev.topos.bench;
+
+import ai.djl.ndarray.NDManager;
+import dev.topos.config.Configs;
+import dev.topos.experiment.tem.TemConfig;
+import dev.topos.experiment.tem.TemStudy;
+import dev.topos.experiment.tem.TemTask;
+import dev.topos.model.WalkPredictor;
+import dev.topos.nn.NamedParameters;
+import dev.topos.train.TrainLoop;
+import dev.topos.util.Rng;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * {@code topos bench tem-t}: training throughput of TEM-t and of the LSTM baseline with the
+ * bundled {@code experiments/tem-t.yaml} settings: updates/s, walk steps/s, and achieved GFLOP/s
+ * (matmul FLOPs of forward + backward, taken as 3 x forward) beside the machine's matmul peak.
+ */
+public final class TemBench implements Benchmark {
+    private static final int WARMUP = 10;
+    private static final double SECONDS = 20;
+
+    @Override
+    public String name() {
+        return "tem-t";
+    }
+
+    @Override
+    public void run(PrintStream out) throws Exception {
+        double peak = MatmulPeak.measure();
+        out.printf(Locale.ROOT, "matmul peak      %.1f GFLOP/s (fp32, best of 1024/2048)%n", peak);
+        for (String kind : new String[] {"tem-t", "lstm"}) {
+            measure(kind, peak, out);
+        }
+        out.printf(Locale.ROOT, "peak RSS         %.2f GiB%n", Memory.peakRssGiB());
+    }
+
+    private static void measure(String kind, double peak, PrintStream out) throws IOException {
+        TemStudy study = new TemStudy();
+        var user = Configs.override(Configs.parse(bundled(), "experiments/tem-t.yaml"),
+                java.util.List.of("model.kind=" + kind));
+        TemConfig cfg = Configs.bind(study.resolve(user, "experiments/tem-t.yaml"), TemConfig.class, "bench");
+        Path dir = Files.createTempDirectory("topos-bench");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            WalkPredictor model = TemStudy.model(cfg, manager);
+            TrainLoop loop = new TrainLoop(new TemTask(cfg, model, manager), cfg.train(), dir, new Rng(cfg.seed()));
+            for (int i = 0; i < WARMUP; i++) {
+                loop.update();
+            }
+            long start = System.nanoTime();
+            int n = 0;
+            while ((System.nanoTime() - start) / 1e9 < SECONDS) {
+                loop.update();
+                n++;
+            }
+            double secs = (System.nanoTime() - start) / 1e9;
+            double ups = n / secs;
+            int batch = cfg.world().batch();
+            int chunk = cfg.walk().chunk();
+            double gflop = 3 * model.forwardFlops(batch, chunk) / 1e9;
+            out.printf(Locale.ROOT, "%-6s params %,d; batch %d x %d steps%n", kind,
+                    NamedParameters.count(model.parameters()), batch, chunk);
+            out.printf(Locale.ROOT, "  updates/s      %.2f  (%d updates in %.1f s after %d warm-up)%n", ups, n, secs, WARMUP);
+            out.printf(Locale.ROOT, "  walk steps/s   %.0f%n", ups * batch * chunk);
+            out.printf(Locale.ROOT, "  GFLOP/update   %.3f  (matmul, forward + backward = 3 x forward)%n", gflop);
+            out.printf(Locale.ROOT, "  achieved       %.1f GFLOP/s = %.1f%% of matmul peak%n", gflop * ups, 100 * gflop * ups / peak);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String bundled() throws IOException {
+        try (InputStream in = TemBench.class.getResourceAsStream("/experiments/tem-t.yaml")) {
+            if (in == null) {
+                throw new IOException("experiments/tem-t.yaml is not bundled in this build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
