@@ -1,12 +1,12 @@
 package dev.topos.cli;
 
-import dev.topos.util.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.topos.config.ConfigException;
 import dev.topos.config.Configs;
 import dev.topos.experiment.Studies;
 import dev.topos.experiment.Study;
+import dev.topos.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,7 +13,6 @@ import ai.djl.training.ParameterStore;
 import dev.topos.nn.LstmCell;
 import dev.topos.nn.NamedParameters;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,10 +44,7 @@ public final class LstmBaseline implements WalkPredictor {
 
     @Override
     public Map<String, Parameter> parameters() {
-        Map<String, Parameter> out = new LinkedHashMap<>();
-        NamedParameters.of(cell).forEach((k, v) -> out.put("lstm." + k, v));
-        NamedParameters.of(readout).forEach((k, v) -> out.put("readout." + k, v));
-        return out;
+        return NamedParameters.of(Map.entry("lstm", cell), Map.entry("readout", readout));
     }
 
     @Override

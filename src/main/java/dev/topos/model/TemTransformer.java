@@ -14,7 +14,6 @@ import dev.topos.nn.AttentionMemory;
 import dev.topos.nn.NamedParameters;
 import dev.topos.nn.PathIntegration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,11 +55,7 @@ public final class TemTransformer implements WalkPredictor {
 
     @Override
     public Map<String, Parameter> parameters() {
-        Map<String, Parameter> out = new LinkedHashMap<>();
-        NamedParameters.of(path).forEach((k, v) -> out.put("path." + k, v));
-        NamedParameters.of(memory).forEach((k, v) -> out.put("memory." + k, v));
-        NamedParameters.of(readout).forEach((k, v) -> out.put("readout." + k, v));
-        return out;
+        return NamedParameters.of(Map.entry("path", path), Map.entry("memory", memory), Map.entry("readout", readout));
     }
 
     @Override

@@ -20,6 +20,16 @@ public final class NamedParameters {
         return out;
     }
 
+    /** The parameters of several blocks, each under its own prefix ({@code path.w_out}), in order. */
+    @SafeVarargs
+    public static Map<String, Parameter> of(Map.Entry<String, ? extends Block>... blocks) {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ? extends Block> b : blocks) {
+            collect(b.getValue(), b.getKey() + ".", out);
+        }
+        return out;
+    }
+
     private static void collect(Block block, String prefix, Map<String, Parameter> out) {
         for (Pair<String, Parameter> p : block.getDirectParameters()) {
             out.put(prefix + p.getKey(), p.getValue());

@@ -1,7 +1,7 @@
 package dev.topos.report;
 
-import dev.topos.util.AtomicFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.topos.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.topos.experiment.tem;
 
-import dev.topos.util.AtomicFiles;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,6 +17,7 @@ import dev.topos.report.ReportTable;
 import dev.topos.report.RunReport;
 import dev.topos.report.Sections;
 import dev.topos.train.Checkpoints;
+import dev.topos.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
