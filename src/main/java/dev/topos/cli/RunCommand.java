@@ -6,6 +6,7 @@ import dev.topos.config.ConfigException;
 import dev.topos.config.Configs;
 import dev.topos.experiment.Studies;
 import dev.topos.experiment.Study;
+import dev.topos.report.RunReport;
 import dev.topos.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
                 study.name(), exp.source());
         spec.commandLine().getOut().flush();
         study.run(dir, resolved, resume);
+        spec.commandLine().getOut().printf("Report: %s%n", dir.resolve(RunReport.REPORT_FILE).toAbsolutePath());
         return 0;
     }
 
