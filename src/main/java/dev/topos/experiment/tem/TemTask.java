@@ -11,7 +11,6 @@ import dev.topos.model.WalkPredictor;
 import dev.topos.train.Losses;
 import dev.topos.train.TrainingTask;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,13 +71,15 @@ public final class TemTask implements TrainingTask {
             throw new IllegalArgumentException(source + ": no walk-stream state '" + STREAM + "'");
         }
         stream = WalkStream.restore(cfg.walkConfig(), s.toLongArray());
+        // Copy into tensors this task owns: the saved ones die with the checkpoint's manager.
         Carry restored = model.initialCarry(manager, cfg.world().batch());
-        for (String name : List.copyOf(restored.tensors().keySet())) {
-            NDArray v = saved.get(CARRY + name);
-            if (v == null || !v.getShape().equals(restored.get(name).getShape())) {
-                throw new IllegalArgumentException(source + ": carried state '" + name + "' missing or of the wrong shape");
+        for (Map.Entry<String, NDArray> e : restored.tensors().entrySet()) {
+            NDArray v = saved.get(CARRY + e.getKey());
+            if (v == null || !v.getShape().equals(e.getValue().getShape())) {
+                throw new IllegalArgumentException(source + ": carried state '" + e.getKey()
+                        + "' missing or of the wrong shape (expected " + e.getValue().getShape() + ")");
             }
-            restored.put(name, v.duplicate());
+            v.copyTo(e.getValue());
         }
         carry = restored;
     }
