@@ -45,7 +45,7 @@ public final class TemTransformer implements WalkPredictor {
         this.capacity = cfg.memory();
         this.cfg = cfg;
         path = new PathIntegration(cfg.codeUnits(), actions, cfg.transitionHidden(), (float) cfg.transitionInit(),
-                cfg.activation(), cfg.codeNorm());
+                cfg.activation(), cfg.codeNorm(), "orthogonal".equals(cfg.transition()));
         path.initialize(manager, DataType.FLOAT32, new Shape(1, cfg.codeUnits()), new Shape(1));
         memory = new AttentionMemory(cfg.codeUnits(), symbols, cfg.keyDim(), cfg.valueDim());
         memory.initialize(manager, DataType.FLOAT32, new Shape(1, 1, cfg.codeUnits()));

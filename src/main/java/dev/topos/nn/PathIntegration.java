@@ -26,6 +26,12 @@ import ai.djl.util.PairList;
  * is a fixed point: all codes, hence all keys, are equal, so the gradient reaching W_o is exactly
  * zero and training never leaves it; a small random start breaks the symmetry.
  *
+ * <p>With {@code orthogonal} (Topos's option, not the paper's), the MLP output is read as a
+ * generator instead of an increment: A_a = reshape(tanh(onehot(a) W_h) W_o), S = A - A^T, and
+ * W_a = (I - S)(I + S)^{-1} (the Cayley map). W_a is then orthogonal, so path integration neither
+ * explodes nor vanishes however long the walk, zero output is still the identity, and the inverse
+ * of a move is the negated generator (Cayley(-S) = Cayley(S)^{-1}).
+ *
  * <p>With {@code normalise}, each new code is rescaled to unit root-mean-square,
  * e &lt;- e / sqrt(mean(e^2) + 1e-6). This is Topos's addition, not the paper's: the code is
  * carried over thousands of steps, and one Adam step moves every entry of W_a by about the
@@ -39,6 +45,7 @@ public final class PathIntegration extends AbstractBlock {
     private final int actions;
     private final boolean relu;
     private final boolean normalise;
+    private final boolean orthogonal;
     private final Parameter wHidden;
     private final Parameter wOut;
     private final Parameter e0;
@@ -50,12 +57,15 @@ public final class PathIntegration extends AbstractBlock {
      * @param initStd    standard deviation of W_o at birth
      * @param activation "linear" or "relu"
      * @param normalise  rescale each new code to unit RMS
+     * @param orthogonal W_a = Cayley(A - A^T) instead of I + A
      */
-    public PathIntegration(int units, int actions, int hidden, float initStd, String activation, boolean normalise) {
+    public PathIntegration(int units, int actions, int hidden, float initStd, String activation, boolean normalise,
+                           boolean orthogonal) {
         super(VERSION);
         this.units = units;
         this.actions = actions;
         this.normalise = normalise;
+        this.orthogonal = orthogonal;
         this.relu = switch (activation) {
             case "relu" -> true;
             case "linear" -> false;
@@ -85,7 +95,14 @@ public final class PathIntegration extends AbstractBlock {
     public NDArray transitions() {
         NDArray w = wHidden.getArray();
         NDArray eye = w.getManager().eye(units).toType(w.getDataType(), false).expandDims(0);
-        NDArray moves = w.tanh().matMul(wOut.getArray()).reshape(actions - 1, units, units).add(eye);
+        NDArray a = w.tanh().matMul(wOut.getArray()).reshape(actions - 1, units, units);
+        NDArray moves;
+        if (orthogonal) {
+            NDArray skew = a.sub(a.transpose(0, 2, 1));
+            moves = eye.sub(skew).batchMatMul(eye.add(skew).inverse());
+        } else {
+            moves = a.add(eye);
+        }
         return eye.concat(moves, 0);
     }
 

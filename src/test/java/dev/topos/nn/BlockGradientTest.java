@@ -1,5 +1,7 @@
 package dev.topos.nn;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,6 +11,8 @@ import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Finite-difference gradient checks of the blocks Topos writes by hand. */
 class BlockGradientTest {
@@ -26,14 +30,13 @@ class BlockGradientTest {
         return m.randomNormal(0, 1, new Shape(shape), F64);
     }
 
-    @Test
-    void pathIntegrationOverThreeSteps() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void pathIntegrationOverThreeSteps(boolean orthogonal) {
         try (NDManager m = NDManager.newBaseManager()) {
             m.getEngine().setRandomSeed(1);
-            PathIntegration pi = new PathIntegration(6, 5, 4, 0.1f, "linear", true);
+            PathIntegration pi = new PathIntegration(6, 5, 4, 0.1f, "linear", true, orthogonal);
             pi.initialize(m, F64, new Shape(1, 6), new Shape(1));
-            // W_o starts at zero (identity transitions); move it off zero so every path is exercised.
-            pi.getParameters().get("w_out").getArray().addi(random(m, 4, 36).mul(0.1));
             NDArray e = random(m, 3, 6);
             NDArray actions = m.create(new int[] {1, 4, 0}).oneHot(5, F64);
             NDArray target = random(m, 3, 6);
@@ -47,6 +50,24 @@ class BlockGradientTest {
                 }
                 return x.sub(target).square().sum();
             }, 12);
+        }
+    }
+
+    @Test
+    void orthogonalTransitionsAreOrthogonalAndStayIsTheIdentity() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            m.getEngine().setRandomSeed(4);
+            PathIntegration pi = new PathIntegration(5, 5, 3, 0.5f, "linear", false, true);
+            pi.initialize(m, F64, new Shape(1, 5), new Shape(1));
+            NDArray w = pi.transitions();
+            NDArray eye = m.eye(5).toType(F64, false);
+            for (int a = 0; a < 5; a++) {
+                NDArray wa = w.get(a);
+                double err = wa.matMul(wa.transpose()).sub(eye).abs().max().getDouble();
+                assertTrue(err < 1e-10, "W_" + a + " W_" + a + "^T - I = " + err);
+            }
+            assertTrue(w.get(0).sub(eye).abs().max().getDouble() == 0, "stay is exactly the identity");
+            assertTrue(w.get(1).sub(eye).abs().max().getDouble() > 0.01, "moves start away from the identity");
         }
     }
 
