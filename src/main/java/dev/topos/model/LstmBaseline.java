@@ -72,7 +72,7 @@ public final class LstmBaseline implements WalkPredictor {
     @Override
     public Prediction forward(Carry carry, WalkBatch in) {
         NDArray x = in.obsOneHot(symbols);
-        NDArray keep = in.start().neg().add(1f).expandDims(2);
+        NDArray keep = in.continuing().expandDims(2);
         NDArray previous = carry.get("last_obs").concat(x.get(":, :-1"), 1);
         NDArray inputs = previous.concat(in.actionIn().oneHot(actions, DataType.FLOAT32), 2).mul(keep);
         NDArray projected = cell.inputProjection(inputs);

@@ -36,13 +36,11 @@ public final class TemTransformer implements WalkPredictor {
     private final AttentionMemory memory;
     private final SequentialBlock readout;
     private final int symbols;
-    private final int capacity;
     private final TemModelConfig cfg;
     private final ParameterStore store;
 
     public TemTransformer(NDManager manager, TemModelConfig cfg, int symbols, int actions) {
         this.symbols = symbols;
-        this.capacity = cfg.memory();
         this.cfg = cfg;
         path = new PathIntegration(cfg.codeUnits(), actions, cfg.transitionHidden(), (float) cfg.transitionInit(),
                 cfg.activation(), cfg.codeNorm(), "orthogonal".equals(cfg.transition()));
@@ -72,7 +70,7 @@ public final class TemTransformer implements WalkPredictor {
     public double forwardFlops(int batch, int steps) {
         double e = cfg.codeUnits();
         double a = path.actions();
-        double k = capacity + steps;
+        double k = cfg.memory() + steps;
         double b = batch;
         double t = steps;
         return 2 * (a - 1) * cfg.transitionHidden() * e * e
@@ -84,7 +82,7 @@ public final class TemTransformer implements WalkPredictor {
 
     @Override
     public Carry initialCarry(NDManager m, int batch) {
-        return initialCarry(m, batch, capacity);
+        return initialCarry(m, batch, cfg.memory());
     }
 
     /** A carry whose memory holds the last {@code capacity} steps of the current world. */
@@ -103,12 +101,13 @@ public final class TemTransformer implements WalkPredictor {
         NDArray transitions = path.transitions();
         NDArray e0 = path.initial(in.batch());
         NDArray e = carry.get("e");
+        NDArray start = in.start().expandDims(2);
+        NDArray continuing = in.continuing().expandDims(2);
         List<NDArray> codes = new ArrayList<>(in.steps());
         for (int t = 0; t < in.steps(); t++) {
             NDIndex at = new NDIndex(":, {}", t);
-            NDArray start = in.start().get(at).expandDims(1);
             NDArray integrated = path.step(e, path.select(transitions, actions.get(at)));
-            e = integrated.mul(start.neg().add(1f)).add(e0.mul(start));
+            e = integrated.mul(continuing.get(at)).add(e0.mul(start.get(at)));
             codes.add(e);
         }
         NDArray code = NDArrays.stack(new NDList(codes), 1);

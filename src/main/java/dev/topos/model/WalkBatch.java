@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
  * first step of a new world (state resets there). Masks for memory validity are derived here:
  *
  * <ul>
+ *   <li>{@code continuing} (B, T): 1 - start, where the state carries on from the previous step;</li>
  *   <li>{@code causal} (B, T, T): 1 where tau &lt; t and both steps are in the same world;</li>
  *   <li>{@code carriedAlive} (B, T): 1 while no world has started in this chunk up to step t, i.e.
  *       memories carried in from earlier chunks are still of the current world;</li>
@@ -18,7 +19,8 @@ import ai.djl.ndarray.types.Shape;
  *       memory keeps); {@code aliveAtEnd} (B): carried memories survive the chunk.</li>
  * </ul>
  */
-public record WalkBatch(int batch, int steps, NDArray obs, NDArray actionIn, NDArray start, NDArray causal,
+public record WalkBatch(int batch, int steps, NDArray obs, NDArray actionIn, NDArray start, NDArray continuing,
+                        NDArray causal,
                         NDArray carriedAlive, NDArray inLastWorld, NDArray aliveAtEnd) {
 
     public static WalkBatch of(NDManager m, int[][] obs, int[][] actionIn, boolean[][] worldStart, long[][] worldId) {
@@ -27,6 +29,7 @@ public record WalkBatch(int batch, int steps, NDArray obs, NDArray actionIn, NDA
         int[] o = new int[b * t];
         int[] a = new int[b * t];
         float[] s = new float[b * t];
+        float[] cont = new float[b * t];
         float[] causal = new float[b * t * t];
         float[] alive = new float[b * t];
         float[] last = new float[b * t];
@@ -37,6 +40,7 @@ public record WalkBatch(int batch, int steps, NDArray obs, NDArray actionIn, NDA
                 o[i * t + j] = obs[i][j];
                 a[i * t + j] = actionIn[i][j];
                 s[i * t + j] = worldStart[i][j] ? 1f : 0f;
+                cont[i * t + j] = 1f - s[i * t + j];
                 stillAlive &= !worldStart[i][j];
                 alive[i * t + j] = stillAlive ? 1f : 0f;
                 last[i * t + j] = worldId[i][j] == worldId[i][t - 1] ? 1f : 0f;
@@ -47,7 +51,7 @@ public record WalkBatch(int batch, int steps, NDArray obs, NDArray actionIn, NDA
             aliveEnd[i] = stillAlive ? 1f : 0f;
         }
         Shape bt = new Shape(b, t);
-        return new WalkBatch(b, t, m.create(o, bt), m.create(a, bt), m.create(s, bt),
+        return new WalkBatch(b, t, m.create(o, bt), m.create(a, bt), m.create(s, bt), m.create(cont, bt),
                 m.create(causal, new Shape(b, t, t)), m.create(alive, bt), m.create(last, bt), m.create(aliveEnd));
     }
 
