@@ -50,30 +50,20 @@ public final class TemBench implements Benchmark {
         try (NDManager manager = NDManager.newBaseManager()) {
             WalkPredictor model = TemStudy.model(cfg, manager);
             TrainLoop loop = new TrainLoop(new TemTask(cfg, model, manager), cfg.train(), dir, new Rng(cfg.seed()));
-            for (int i = 0; i < WARMUP; i++) {
-                loop.update();
-            }
-            long start = System.nanoTime();
-            int n = 0;
-            while ((System.nanoTime() - start) / 1e9 < SECONDS) {
-                loop.update();
-                n++;
-            }
-            double secs = (System.nanoTime() - start) / 1e9;
-            double ups = n / secs;
+            UpdateTimer.Rate rate = UpdateTimer.measure(loop::update, WARMUP, SECONDS);
+            double ups = rate.perSecond();
             int batch = cfg.world().batch();
             int chunk = cfg.walk().chunk();
             double gflop = 3 * model.forwardFlops(batch, chunk) / 1e9;
             out.printf(Locale.ROOT, "%-6s params %,d; batch %d x %d steps%n", kind,
                     NamedParameters.count(model.parameters()), batch, chunk);
-            out.printf(Locale.ROOT, "  updates/s      %.2f  (%d updates in %.1f s after %d warm-up)%n", ups, n, secs, WARMUP);
+            out.printf(Locale.ROOT, "  updates/s      %.2f  (%d updates in %.1f s after %d warm-up)%n", ups,
+                    rate.updates(), rate.seconds(), rate.warmup());
             out.printf(Locale.ROOT, "  walk steps/s   %.0f%n", ups * batch * chunk);
             out.printf(Locale.ROOT, "  GFLOP/update   %.3f  (matmul, forward + backward = 3 x forward)%n", gflop);
             out.printf(Locale.ROOT, "  achieved       %.1f GFLOP/s = %.1f%% of matmul peak%n", gflop * ups, 100 * gflop * ups / peak);
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Bench.deleteTree(dir);
         }
     }
 
