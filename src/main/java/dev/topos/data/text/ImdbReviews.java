@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Loads the IMDB movie reviews of Maas et al. (2011) from one of two layouts:
@@ -106,17 +105,11 @@ public final class ImdbReviews {
                     throw new MalformedDataException(classDir, "", "missing folder; an aclImdb split needs neg/ and pos/");
                 }
                 int label = polarity.equals("pos") ? 1 : 0;
-                for (Path f : textFiles(classDir)) {
-                    out.add(new Review(HtmlText.clean(TextFiles.read(f)), label));
+                for (Path f : DataFiles.files(classDir, n -> n.endsWith(".txt"))) {
+                    out.add(new Review(HtmlText.clean(DataFiles.read(f)), label));
                 }
             }
         }
         return out;
-    }
-
-    private static List<Path> textFiles(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> f.getFileName().toString().endsWith(".txt") && Files.isRegularFile(f)).sorted().toList();
-        }
     }
 }

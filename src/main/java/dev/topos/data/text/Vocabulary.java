@@ -164,7 +164,7 @@ public final class Vocabulary {
      * @throws MalformedDataException naming the file, the line and what is allowed
      */
     public static Vocabulary load(Path file) throws IOException {
-        List<String> lines = TextFiles.lines(file);
+        List<String> lines = DataFiles.lines(file);
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i);
