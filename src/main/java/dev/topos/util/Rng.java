@@ -1,5 +1,8 @@
 package dev.topos.util;
 
+import java.util.Collections;
+import java.util.List;
+
 /**
  * A seeded pseudo-random generator whose whole state is one {@code long}, so a checkpoint can
  * store it and a resumed run continues the exact same stream.
@@ -65,6 +68,14 @@ public final class Rng {
         double u1 = 1.0 - nextDouble(); // (0, 1]
         double u2 = nextDouble();
         return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
+    }
+
+    /** Shuffles {@code list} in place by Fisher–Yates (Knuth, TAOCP vol. 2, Algorithm P): every
+     *  order equally likely, one {@link #nextInt} per position, so a seed fixes the order. */
+    public <T> void shuffle(List<T> list) {
+        for (int i = list.size() - 1; i > 0; i--) {
+            Collections.swap(list, i, nextInt(i + 1));
+        }
     }
 
     private static long mix(long z) {

@@ -1,8 +1,11 @@
 package dev.topos.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RngTest {
@@ -54,5 +57,18 @@ class RngTest {
         }
         assertEquals(0.0, s / n, 0.01);
         assertEquals(1.0, s2 / n, 0.015);
+    }
+
+    @Test
+    void shuffleIsAPermutationFixedByTheSeed() {
+        List<Integer> a = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+        List<Integer> b = new ArrayList<>(a);
+        new Rng(5).shuffle(a);
+        new Rng(5).shuffle(b);
+        assertEquals(a, b);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), a.stream().sorted().toList());
+        List<Integer> c = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+        new Rng(6).shuffle(c);
+        assertNotEquals(a, c, "a different seed gives a different order (10! orders)");
     }
 }

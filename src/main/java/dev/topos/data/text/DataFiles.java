@@ -1,0 +1,57 @@
+package dev.topos.data.text;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/** Reads UTF-8 text and JSON files; a file that is not valid UTF-8 or not valid JSON fails with a
+ *  {@link MalformedDataException} naming it (and the line, for JSON): the JDK's and Jackson's own
+ *  exceptions do not say which file. */
+final class DataFiles {
+    /** Duplicate keys are an error rather than silently keeping the last value. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private DataFiles() {}
+
+    static String read(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new MalformedDataException(file, "", "not valid UTF-8 text", e);
+        }
+    }
+
+    /** The lines, split at \n, \r\n or \r; a final line break does not add an empty line. */
+    static List<String> lines(Path file) throws IOException {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new MalformedDataException(file, "", "not valid UTF-8 text", e);
+        }
+    }
+
+    static JsonNode json(Path file) throws IOException {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            String line = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
+            throw new MalformedDataException(file, line, "invalid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The regular files of {@code dir} whose name passes {@code name}, sorted by path. */
+    static List<Path> files(Path dir, Predicate<String> name) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(f -> name.test(f.getFileName().toString()) && Files.isRegularFile(f)).sorted().toList();
+        }
+    }
+}
