@@ -172,13 +172,14 @@ public final class Selectivity {
 
     /** Unbiased two-pass variance; exactly 0 when every value is identical. */
     private static double variance(double[][] x, int column, double mean) {
-        boolean constant = true;
+        if (Columns.constant(x, column)) {
+            return 0.0;
+        }
         double ss = 0;
         for (double[] row : x) {
-            constant &= row[column] == x[0][column];
             double d = row[column] - mean;
             ss += d * d;
         }
-        return constant ? 0.0 : ss / (x.length - 1);
+        return ss / (x.length - 1);
     }
 }
