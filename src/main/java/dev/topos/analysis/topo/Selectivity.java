@@ -66,13 +66,16 @@ public final class Selectivity {
     /**
      * Tests every unit: condition A against condition B.
      *
-     * @param a    items x units token-averaged activations of condition A, at least 2 items
-     * @param b    items x units activations of condition B, at least 2 items, same units as A
+     * @param a      items x units token-averaged activations of condition A, at least 2 items
+     * @param b      items x units activations of condition B, at least 2 items, same units as A
      * @param method Student (pooled) or Welch
      * @throws IllegalArgumentException on ragged or non-finite input, fewer than 2 items in a
-     *                                  condition, or different unit counts
+     *                                  condition, different unit counts, or a null method
      */
     public static Selectivity compute(double[][] a, double[][] b, Method method) {
+        if (method == null) {
+            throw new IllegalArgumentException("method must be STUDENT or WELCH, got null");
+        }
         int units = Inputs.columns("condition A (items x units)", a, 2);
         int unitsB = Inputs.columns("condition B (items x units)", b, 2);
         if (units != unitsB) {
