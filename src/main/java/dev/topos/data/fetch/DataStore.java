@@ -89,7 +89,7 @@ public final class DataStore {
      */
     public Path get(String name) throws IOException {
         DataSet set = catalog.find(name);
-        Optional<String> problem = problem(set);
+        Optional<String> problem = inspect(set).problem();
         return problem.isEmpty() ? folder(set) : fetch(set, problem.get());
     }
 
@@ -122,36 +122,39 @@ public final class DataStore {
     }
 
     private CacheEntry entry(DataSet set) throws IOException {
-        Path folder = folder(set);
-        if (!Files.exists(folder)) {
-            return new CacheEntry(set.name(), CacheEntry.State.MISSING, 0, set.license(), set.source(), null, folder);
-        }
-        Optional<Manifest> manifest = readableManifest(folder);
-        if (manifest.isEmpty() || manifest.get().problem(folder, set.name()).isPresent()) {
-            return new CacheEntry(set.name(), CacheEntry.State.DAMAGED, 0, set.license(),
-                    manifest.map(Manifest::source).orElse(set.source()), manifest.map(Manifest::fetched).orElse(null),
-                    folder);
-        }
-        Manifest m = manifest.get();
-        return new CacheEntry(set.name(), CacheEntry.State.CACHED, m.bytes(), m.license(), m.source(), m.fetched(),
-                folder);
+        Inspection cache = inspect(set);
+        Optional<Manifest> manifest = cache.manifest();
+        CacheEntry.State state = !cache.exists() ? CacheEntry.State.MISSING
+                : cache.problem().isPresent() ? CacheEntry.State.DAMAGED : CacheEntry.State.CACHED;
+        return new CacheEntry(set.name(), state, state == CacheEntry.State.CACHED ? manifest.get().bytes() : 0,
+                set.license(), manifest.map(Manifest::source).orElse(set.source()),
+                manifest.map(Manifest::fetched).orElse(null), folder(set));
     }
 
     private Path folder(DataSet set) {
         return root.resolve(set.name());
     }
 
-    /** Why the cache of {@code set} is not usable, or empty if it is. */
-    private Optional<String> problem(DataSet set) throws IOException {
+    /**
+     * What the cache folder of a data set holds.
+     *
+     * @param exists whether the folder exists
+     * @param manifest its readable manifest, if any
+     * @param problem why it is not a usable copy, or empty if it is
+     */
+    private record Inspection(boolean exists, Optional<Manifest> manifest, Optional<String> problem) {
+    }
+
+    private Inspection inspect(DataSet set) throws IOException {
         Path folder = folder(set);
         if (!Files.exists(folder)) {
-            return Optional.of("not cached");
+            return new Inspection(false, Optional.empty(), Optional.of("not cached"));
         }
         Optional<Manifest> manifest = readableManifest(folder);
-        if (manifest.isEmpty()) {
-            return Optional.of("cache folder " + folder + " has no readable " + Manifest.FILE_NAME);
-        }
-        return manifest.get().problem(folder, set.name()).map(p -> "cache folder " + folder + ": " + p);
+        Optional<String> problem = manifest.isEmpty()
+                ? Optional.of("cache folder " + folder + " has no readable " + Manifest.FILE_NAME)
+                : manifest.get().problem(folder, set.name()).map(p -> "cache folder " + folder + ": " + p);
+        return new Inspection(true, manifest, problem);
     }
 
     /** The folder's manifest, or empty if it has none or it cannot be parsed (the cache is then re-fetched). */
