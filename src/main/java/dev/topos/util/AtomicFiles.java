@@ -61,7 +61,11 @@ public final class AtomicFiles {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static void syncDirectory(Path dir) {
+    /**
+     * Flushes a folder's entries (such as a rename into it) to disk; a no-op where the file system
+     * does not allow opening a folder.
+     */
+    public static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {

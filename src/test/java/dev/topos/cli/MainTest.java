@@ -10,11 +10,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 class MainTest {
     @TempDir
@@ -33,9 +35,15 @@ class MainTest {
     }
 
     static Result topos(String... args) {
+        return topos(cl -> { }, args);
+    }
+
+    /** Runs {@code topos args} on a command line that {@code setUp} prepared first (e.g. gave it a test store). */
+    static Result topos(Consumer<CommandLine> setUp, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cl = Main.commandLine();
+        setUp.accept(cl);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
@@ -43,7 +51,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"info", "run", "analyze", "report", "bench"})
+    @ValueSource(strings = {"info", "run", "analyze", "report", "bench", "data"})
     void everySubcommandHasHelp(String command) {
         Result r = topos(command, "--help");
         assertEquals(0, r.code(), r.err());
@@ -55,7 +63,7 @@ class MainTest {
     void topLevelHelpListsSubcommandsAndVersionPrints() {
         Result help = topos("--help");
         assertEquals(0, help.code());
-        for (String c : new String[] {"info", "run", "analyze", "report", "bench", "--device"}) {
+        for (String c : new String[] {"info", "run", "analyze", "report", "bench", "data", "--device"}) {
             assertTrue(help.out().contains(c), help.out());
         }
         Result version = topos("--version");
