@@ -1,20 +1,27 @@
 package dev.topos.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code topos analyze RUN_DIR}: redoes a run's evaluation, analysis and report from its latest checkpoint. */
+/** {@code topos analyze RUN_DIR [--suite FILE]...}: redoes a run's evaluation, analysis and report from its latest checkpoint. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Redo evaluation, analysis and report of a run from its latest checkpoint.")
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder made by 'topos run'.")
     private Path runDir;
 
+    @Option(names = "--suite", paramLabel = "FILE", description = "A test-suite file (one 'item<TAB>condition'"
+            + " per line, two conditions) to analyse beside the run's configured suites; repeatable.")
+    private List<Path> suites = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
-        RunFolder.study(runDir).analyze(runDir);
+        RunFolder.study(runDir).analyze(runDir, suites);
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package dev.topos.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.topos.config.ConfigException;
 import dev.topos.experiment.tem.TemStudy;
+import dev.topos.experiment.topoformer.TopoformerStudy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -13,7 +14,7 @@ import java.util.ServiceLoader;
  * by a jar on the class path.
  */
 public final class Studies {
-    private static final List<Study> ALL = List.of(new TemStudy());
+    private static final List<Study> ALL = List.of(new TemStudy(), new TopoformerStudy());
 
     private Studies() {}
 

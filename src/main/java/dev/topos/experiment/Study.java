@@ -3,6 +3,7 @@ package dev.topos.experiment;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A runnable study: one kind of experiment (the {@code study} key of an experiment YAML) that
@@ -28,4 +29,16 @@ public interface Study {
 
     /** Redoes evaluation and analysis from the run folder's latest checkpoint, then the report. */
     void analyze(Path runDir) throws IOException;
+
+    /**
+     * {@link #analyze(Path)} with the user's own test-suite files analysed beside the configured
+     * ones. Only studies whose analyses take test suites accept any.
+     */
+    default void analyze(Path runDir, List<Path> extraSuites) throws IOException {
+        if (!extraSuites.isEmpty()) {
+            throw new IllegalArgumentException("study '" + name() + "' takes no test suites (--suite); "
+                    + "test suites are for language models such as study 'topoformer'");
+        }
+        analyze(runDir);
+    }
 }

@@ -1,0 +1,173 @@
+package dev.topos.experiment.topoformer;
+
+import ai.djl.ndarray.NDManager;
+import dev.topos.analysis.topo.GaussianSmoothing;
+import dev.topos.analysis.topo.MoransI;
+import dev.topos.analysis.topo.Selectivity;
+import dev.topos.analysis.topo.TopographyIndex;
+import dev.topos.data.TokenizedSet;
+import dev.topos.data.suites.Suite;
+import dev.topos.data.suites.SuiteFile;
+import dev.topos.data.text.Vocabulary;
+import dev.topos.model.Topoformer;
+import dev.topos.util.AtomicFiles;
+import dev.topos.util.Rng;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Probes a trained Topoformer with linguistic test suites (spec §5–§6). For each suite and each
+ * layer of {@link Topoformer#LAYERS}: the token-averaged activations of both conditions' items, a
+ * per-unit Welch t-test A vs B (the selectivity map sign(t)(-log10 p) and the units significant at
+ * FDR q), Moran's I of the t-map (queen contiguity, TopoLM's setting) raw and after Gaussian
+ * smoothing, and the topography index of the unit responses over the suite's items.
+ *
+ * <p>A suite named in the config is a bundled one ({@code suites/NAME.tsv} in Topos) or a path to
+ * a suite file; either way the file analysed is copied into the run folder's {@code suites/}.
+ */
+final class SuiteProbe {
+    private static final String BUNDLED = "/suites/";
+
+    private SuiteProbe() {}
+
+    static Results run(Topoformer model, TopoformerStudyConfig cfg, Vocabulary vocabulary, Path runDir,
+                       List<Path> extraSuites, NDManager manager) throws IOException {
+        List<SuiteResult> configured = new ArrayList<>();
+        for (String name : cfg.analysis().suites()) {
+            configured.add(probe(model, cfg, vocabulary, load(name, runDir), manager));
+        }
+        List<SuiteResult> extra = new ArrayList<>();
+        for (Path file : extraSuites) {
+            extra.add(probe(model, cfg, vocabulary, keep(SuiteFile.read(file), runDir), manager));
+        }
+        return new Results(configured, extra);
+    }
+
+    /** A bundled suite by name, else a suite file by path; kept in the run folder either way. */
+    private static Suite load(String name, Path runDir) throws IOException {
+        try (InputStream in = SuiteProbe.class.getResourceAsStream(BUNDLED + name + SuiteFile.EXTENSION)) {
+            if (in != null) {
+                Path copy = runDir.resolve("suites").resolve(name + SuiteFile.EXTENSION);
+                Files.createDirectories(copy.getParent());
+                byte[] bytes = in.readAllBytes();
+                AtomicFiles.write(copy, out -> out.write(bytes));
+                return SuiteFile.read(copy);
+            }
+        }
+        Path file = Path.of(name);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("analysis.suites: '" + name + "' is neither a bundled suite ("
+                    + String.join(", ", TopoformerStudyConfig.EIGHT_SUITES) + ") nor a suite file");
+        }
+        return keep(SuiteFile.read(file), runDir);
+    }
+
+    private static Suite keep(Suite suite, Path runDir) throws IOException {
+        Path copy = runDir.resolve("suites").resolve(suite.name() + SuiteFile.EXTENSION);
+        Files.createDirectories(copy.getParent());
+        SuiteFile.write(copy, suite);
+        return suite;
+    }
+
+    private static SuiteResult probe(Topoformer model, TopoformerStudyConfig cfg, Vocabulary vocabulary, Suite suite,
+                                     NDManager manager) {
+        int max = cfg.analysis().maxItems();
+        List<String> a = suite.a().items().subList(0, Math.min(max, suite.a().items().size()));
+        List<String> b = suite.b().items().subList(0, Math.min(max, suite.b().items().size()));
+        List<String> items = Stream.concat(a.stream(), b.stream()).toList();
+        int longest = items.stream().mapToInt(s -> TextEncoder.tokens(s).size()).max().orElse(1);
+        int length = Math.min(cfg.model().length(), longest + 2);
+        int[] labels = new int[items.size()];
+        java.util.Arrays.fill(labels, a.size(), items.size(), 1);
+        TokenizedSet encoded = TextEncoder.encode(items, labels, vocabulary, length);
+        Map<String, double[][]> acts = Activations.tokenAveraged(model, encoded, cfg.analysis().evalBatch(), manager);
+        int side = cfg.model().side();
+        GaussianSmoothing smoothing = new GaussianSmoothing(cfg.analysis().smoothingFwhm());
+        Map<String, LayerResult> layers = new LinkedHashMap<>();
+        for (String layer : Topoformer.LAYERS) {
+            double[][] x = acts.get(layer);
+            double[][] xa = java.util.Arrays.copyOfRange(x, 0, a.size());
+            double[][] xb = java.util.Arrays.copyOfRange(x, a.size(), x.length);
+            Selectivity sel = Selectivity.compute(xa, xb, Selectivity.Method.WELCH);
+            double[] t = sel.t();
+            layers.put(layer, new LayerResult(sel.map(), sel.fdr(cfg.analysis().fdrQ()).rejectedCount(),
+                    MoransI.TOPOLM.of(t, side), MoransI.TOPOLM.of(smoothing.apply(t, side), side),
+                    TopographyIndex.compute(x, model.sheet(), Rng.derive(cfg.seed(), 99)).mean()));
+        }
+        return new SuiteResult(suite.name(), suite.a().name(), suite.b().name(), a.size(), b.size(),
+                unknownShare(encoded), layers);
+    }
+
+    /** The share of the items' own tokens (between BOS and EOS) the vocabulary does not know. */
+    private static double unknownShare(TokenizedSet encoded) {
+        long unknown = 0;
+        long all = 0;
+        for (int i = 0; i < encoded.size(); i++) {
+            for (int p = 1; p < encoded.lengths()[i] - 1; p++) {
+                all++;
+                unknown += encoded.ids()[i][p] == Vocabulary.UNK_ID ? 1 : 0;
+            }
+        }
+        return (double) unknown / Math.max(1, all);
+    }
+
+    /**
+     * One layer's response to one suite.
+     *
+     * @param map           sign(t) (-log10 p) per unit, Welch
+     * @param significant   units significant at the configured FDR q
+     * @param moran         Moran's I of the t-map
+     * @param moranSmoothed Moran's I of the smoothed t-map
+     * @param tgi           topography index over the suite's items
+     */
+    record LayerResult(double[] map, int significant, double moran, double moranSmoothed, double tgi) {}
+
+    record SuiteResult(String name, String conditionA, String conditionB, int itemsA, int itemsB, double unknownShare,
+                       Map<String, LayerResult> layers) {}
+
+    /**
+     * @param configured the suites of {@code analysis.suites}: the summary's headline means
+     * @param extra      the user's {@code --suite} files
+     */
+    record Results(List<SuiteResult> configured, List<SuiteResult> extra) {
+        List<SuiteResult> all() {
+            return Stream.concat(configured.stream(), extra.stream()).toList();
+        }
+
+        /**
+         * Writes {@code moran.<layer>}, {@code moran_smoothed.<layer>} and {@code tgi.<layer>} (means
+         * over the configured suites) and every suite's own values under {@code suite.<name>.}.
+         */
+        void summarise(Map<String, Object> summary) {
+            for (String layer : Topoformer.LAYERS) {
+                summary.put("moran." + layer, mean(configured, layer, LayerResult::moran));
+                summary.put("moran_smoothed." + layer, mean(configured, layer, LayerResult::moranSmoothed));
+                summary.put("tgi." + layer, mean(configured, layer, LayerResult::tgi));
+            }
+            for (SuiteResult s : all()) {
+                String p = "suite." + s.name() + ".";
+                summary.put(p + "items", s.itemsA() + s.itemsB());
+                summary.put(p + "unknown_share", s.unknownShare());
+                for (String layer : Topoformer.LAYERS) {
+                    LayerResult r = s.layers().get(layer);
+                    summary.put(p + "moran." + layer, r.moran());
+                    summary.put(p + "moran_smoothed." + layer, r.moranSmoothed());
+                    summary.put(p + "tgi." + layer, r.tgi());
+                    summary.put(p + "significant." + layer, r.significant());
+                }
+            }
+        }
+
+        private static double mean(List<SuiteResult> suites, String layer,
+                                   java.util.function.ToDoubleFunction<LayerResult> value) {
+            return suites.stream().mapToDouble(s -> value.applyAsDouble(s.layers().get(layer))).average().orElse(Double.NaN);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.topos.experiment.topoformer;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.topos.analysis.topo.Pca;
+import dev.topos.analysis.topo.TopographyIndex;
+import dev.topos.data.TokenizedSet;
+import dev.topos.model.Topoformer;
+import dev.topos.nn.NamedParameters;
+import dev.topos.report.MapMosaic;
+import dev.topos.report.ReportFigure;
+import dev.topos.report.ReportSection;
+import dev.topos.report.ReportTable;
+import dev.topos.report.RunReport;
+import dev.topos.report.Sections;
+import dev.topos.train.Checkpoints;
+import dev.topos.util.AtomicFiles;
+import dev.topos.util.Rng;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The analysis stage of a Topoformer run (spec topoformer.md §5–§6): loads the latest checkpoint,
+ * measures validation and test accuracy, probes every layer of {@link Topoformer#LAYERS} with the
+ * linguistic test suites ({@link SuiteProbe}: selectivity t-maps, Moran's I, topography index) and
+ * with PCA of test-review activations, and writes {@code summary.json}, {@code figures/*.png},
+ * {@code sections.json} and {@code report.html}.
+ */
+public final class TopoformerAnalysis {
+    private static final String FIGURES = "figures/";
+    private static final int TILE = 110;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private TopoformerAnalysis() {}
+
+    /**
+     * @param extraSuites the user's suite files, analysed beside the configured ones
+     * @return the path of {@code report.html}
+     */
+    public static Path run(Path runDir, TopoformerStudyConfig cfg, ImdbData data, List<Path> extraSuites)
+            throws IOException {
+        Path checkpoint = new Checkpoints(runDir).latest()
+                .orElseThrow(() -> new IOException(runDir + ": no checkpoint to analyse; train first"));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        List<ReportSection> sections = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Topoformer model = TopoformerStudy.model(cfg, data.vocabulary().size(), manager);
+            try (NDManager tmp = manager.newSubManager()) {
+                Checkpoints.loadParameters(Checkpoints.load(checkpoint, tmp), model.parameters(), checkpoint.toString());
+            }
+            int batch = cfg.analysis().evalBatch();
+            System.out.println("evaluating on " + data.validation().size() + " validation and " + data.test().size()
+                    + " test reviews");
+            summary.put("model", cfg.model().topographic() ? "topoformer" : "control");
+            summary.put("test_acc", Activations.accuracy(model, data.test(), batch, manager));
+            summary.put("val_acc", Activations.accuracy(model, data.validation(), batch, manager));
+            summary.put("params", NamedParameters.count(model.parameters()));
+            summary.put("train_steps", Checkpoints.stepOf(checkpoint));
+            summary.put("train_reviews", data.train().size());
+            summary.put("vocabulary", data.vocabulary().size());
+            Writer w = new Writer(runDir, cfg, model.config().side());
+            sections.add(w.accuracySection(summary, data));
+            SuiteProbe.Results suites = SuiteProbe.run(model, cfg, data.vocabulary(), runDir, extraSuites, manager);
+            suites.summarise(summary);
+            sections.add(w.topographySection(suites, summary));
+            sections.addAll(w.selectivitySections(suites));
+            sections.add(w.pcaSection(model, data.test(), manager, summary));
+        }
+        AtomicFiles.writeString(runDir.resolve(RunReport.SUMMARY_FILE), JSON.writeValueAsString(summary) + "\n");
+        Sections.write(runDir.resolve(Sections.FILE_NAME), sections);
+        return RunReport.write(runDir);
+    }
+
+    /** Draws figures and builds the report sections of one run. */
+    private record Writer(Path runDir, TopoformerStudyConfig cfg, int side) {
+        ReportSection accuracySection(Map<String, Object> summary, ImdbData data) {
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(List.of("this run (" + summary.get("model") + ")", summary.get("test_acc"), summary.get("val_acc"),
+                    summary.get("train_steps")));
+            other().ifPresent(o -> rows.add(List.of(cfg.analysis().compareWith() + " (" + o.path("model").asText() + ")",
+                    o.path("test_acc").asDouble(), o.path("val_acc").asDouble(), o.path("train_steps").asLong())));
+            String text = String.format(Locale.ROOT, "IMDB reviews (Maas et al. 2011), deduplicated and split with"
+                    + " seed %d: %s. Sentiment is positive or negative, balanced, so chance is 0.5. Spec aim: test"
+                    + " accuracy >= 0.85 for both models, the Topoformer within 1 point of its dense control.",
+                    cfg.seed(), data.split().describe());
+            return new ReportSection("Accuracy", text, List.of(), List.of(new ReportTable("Sentiment classification",
+                    List.of("run", "test accuracy", "validation accuracy", "updates"), rows)));
+        }
+
+        ReportSection topographySection(SuiteProbe.Results suites, Map<String, Object> summary) {
+            java.util.Optional<JsonNode> other = other();
+            List<String> columns = new ArrayList<>(List.of("layer", "Moran's I", "Moran's I (smoothed)", "TGI"));
+            other.ifPresent(o -> columns.addAll(List.of("Moran's I " + cfg.analysis().compareWith(),
+                    "smoothed " + cfg.analysis().compareWith(), "TGI " + cfg.analysis().compareWith())));
+            List<List<Object>> rows = new ArrayList<>();
+            for (String layer : Topoformer.LAYERS) {
+                List<Object> row = new ArrayList<>(List.of(layer, summary.get("moran." + layer),
+                        summary.get("moran_smoothed." + layer), summary.get("tgi." + layer)));
+                other.ifPresent(o -> row.addAll(List.of(o.path("moran." + layer).asDouble(Double.NaN),
+                        o.path("moran_smoothed." + layer).asDouble(Double.NaN), o.path("tgi." + layer).asDouble(Double.NaN))));
+                rows.add(row);
+            }
+            String text = "Mean over the " + suites.configured().size() + " configured test suites. Moran's I of each"
+                    + " suite's Welch t-map (queen contiguity on the " + side + " x " + side + " sheet, no wrap),"
+                    + " unsmoothed and after Gaussian smoothing with FWHM " + cfg.analysis().smoothingFwhm() + " units."
+                    + " TGI: -Spearman(unit-unit response correlation over the suite's items, torus distance),"
+                    + " mean over d_max 0.1..0.8 (reference calculate_tgi). Both near 0 for a sheet with no"
+                    + " topography. Anchors (TopoLM repository, Moran's I): Topoformer-BERT keys 0.83-0.85,"
+                    + " attention output 0.38-0.44, non-topographic GPT 0.11-0.12.";
+            return new ReportSection("Topography", text, List.of(), List.of(new ReportTable(
+                    "Topography per layer" + (other.isPresent() ? ", this run and " + cfg.analysis().compareWith() : ""),
+                    columns, rows)));
+        }
+
+        List<ReportSection> selectivitySections(SuiteProbe.Results suites) throws IOException {
+            List<ReportSection> out = new ArrayList<>();
+            for (String layer : Topoformer.LAYERS) {
+                List<SuiteProbe.SuiteResult> all = suites.all();
+                double[][] maps = all.stream().map(s -> s.layers().get(layer).map()).toArray(double[][]::new);
+                List<String> titles = all.stream().map(s -> String.format(Locale.ROOT, "%s I=%.2f",
+                        s.name(), s.layers().get(layer).moran())).toList();
+                String file = FIGURES + "selectivity_" + layer + ".png";
+                int columns = Math.min(4, maps.length);
+                MapMosaic.symmetric(SheetMaps.of(maps, side), titles).columns(columns).writePng(runDir.resolve(file),
+                        columns * 2 * TILE, (maps.length + columns - 1) / columns * 2 * TILE);
+                List<List<Object>> rows = all.stream().map(s -> {
+                    SuiteProbe.LayerResult r = s.layers().get(layer);
+                    return List.<Object>of(s.name(), s.conditionA() + " vs " + s.conditionB(), s.itemsA() + " / " + s.itemsB(),
+                            r.significant(), r.moran(), r.moranSmoothed(), r.tgi());
+                }).toList();
+                String text = "Selectivity of each unit of the " + layer + " layer for each suite's contrast: a Welch"
+                        + " t-test between the two conditions' token-averaged activations, drawn as sign(t) (-log10 p)"
+                        + " on the sheet (red: condition A higher, blue: B higher). FDR: units significant at"
+                        + " Benjamini-Hochberg q = " + cfg.analysis().fdrQ() + ". Look for smooth patches rather"
+                        + " than salt-and-pepper.";
+                out.add(new ReportSection("Selectivity maps: " + layer, text,
+                        List.of(new ReportFigure(file, "Signed -log10 p of each suite's contrast, " + layer)),
+                        List.of(new ReportTable("Per suite, " + layer, List.of("suite", "contrast (A vs B)", "items",
+                                "units significant (FDR)", "Moran's I", "smoothed", "TGI"), rows))));
+            }
+            return out;
+        }
+
+        ReportSection pcaSection(Topoformer model, TokenizedSet test, NDManager manager, Map<String, Object> summary)
+                throws IOException {
+            int n = Math.min(cfg.analysis().pcaExamples(), test.size());
+            TokenizedSet reviews = new TokenizedSet(Arrays.copyOf(test.ids(), n), Arrays.copyOf(test.lengths(), n),
+                    Arrays.copyOf(test.labels(), n));
+            Map<String, double[][]> acts = Activations.tokenAveraged(model, reviews, cfg.analysis().evalBatch(), manager);
+            List<ReportFigure> figures = new ArrayList<>();
+            List<List<Object>> rows = new ArrayList<>();
+            for (String layer : Topoformer.LAYERS) {
+                Pca pca = Pca.fit(acts.get(layer), cfg.analysis().pcaComponents());
+                double[] ratio = pca.explainedVarianceRatio();
+                List<String> titles = IntStream.range(0, pca.components())
+                        .mapToObj(k -> String.format(Locale.ROOT, "PC%d %.0f%%", k + 1, 100 * ratio[k])).toList();
+                String file = FIGURES + "pca_" + layer + ".png";
+                int columns = Math.min(5, pca.components());
+                MapMosaic.symmetric(SheetMaps.of(pca.weights(), side), titles).columns(columns).writePng(runDir.resolve(file),
+                        columns * TILE, (pca.components() + columns - 1) / columns * TILE);
+                figures.add(new ReportFigure(file, "Principal component weights on the sheet, " + layer));
+                double tgi = TopographyIndex.compute(acts.get(layer), model.sheet(), Rng.derive(cfg.seed(), 77)).mean();
+                summary.put("tgi_reviews." + layer, tgi);
+                rows.add(List.of(layer, ratio[0], Arrays.stream(ratio).sum(), tgi));
+            }
+            String text = "PCA of the token-averaged activations of " + n + " test reviews (examples x units), each"
+                    + " component's unit weights drawn on the sheet (red positive, blue negative). In a topographic"
+                    + " layer the leading components are smooth, low-frequency patterns; in the control they are"
+                    + " salt-and-pepper. TGI over the reviews as in the topography table.";
+            return new ReportSection("Principal components", text, figures, List.of(new ReportTable("PCA per layer",
+                    List.of("layer", "variance PC1", "variance PC1-" + cfg.analysis().pcaComponents(), "TGI (reviews)"),
+                    rows)));
+        }
+
+        /** The summary of the run named by {@code analysis.compare_with}, if there is one. */
+        java.util.Optional<JsonNode> other() {
+            String name = cfg.analysis().compareWith();
+            if (name.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            Path file = runDir.toAbsolutePath().getParent().resolve(name).resolve(RunReport.SUMMARY_FILE);
+            if (!Files.exists(file)) {
+                System.out.println("analysis.compare_with: " + file + " does not exist yet; the report shows this run alone");
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.of(JSON.readTree(file.toFile()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

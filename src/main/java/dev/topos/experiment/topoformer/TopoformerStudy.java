@@ -1,0 +1,76 @@
+package dev.topos.experiment.topoformer;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.topos.config.Configs;
+import dev.topos.experiment.Study;
+import dev.topos.model.Topoformer;
+import dev.topos.train.TrainLoop;
+import dev.topos.util.Rng;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The Topoformer study (spec topoformer.md): train the 1-layer classifier (or its dense control)
+ * on IMDB reviews, measure validation and test accuracy, probe its layers with the linguistic test
+ * suites, and write the report.
+ */
+public final class TopoformerStudy implements Study {
+    public static final String CONFIG_FILE = "config.yaml";
+
+    @Override
+    public String name() {
+        return "topoformer";
+    }
+
+    @Override
+    public ObjectNode resolve(ObjectNode userConfig, String source) {
+        ObjectNode tree = Configs.merge(Configs.treeOf(TopoformerStudyConfig.defaults()), userConfig);
+        return Configs.treeOf(Configs.bind(tree, TopoformerStudyConfig.class, source));
+    }
+
+    /** Reads a run folder's resolved config. */
+    static TopoformerStudyConfig config(Path runDir) throws IOException {
+        Path file = runDir.resolve(CONFIG_FILE);
+        return Configs.read(Files.readString(file), TopoformerStudyConfig.class, file.toString());
+    }
+
+    /** The model a config names, with seeded initial weights. */
+    static Topoformer model(TopoformerStudyConfig cfg, int vocabulary, NDManager manager) {
+        Engine.getInstance().setRandomSeed((int) cfg.seed());
+        return new Topoformer(manager, cfg.model(), vocabulary, Rng.derive(cfg.seed(), 1));
+    }
+
+    @Override
+    public void run(Path runDir, ObjectNode resolvedConfig, boolean resume) throws IOException {
+        TopoformerStudyConfig cfg = Configs.bind(resolvedConfig, TopoformerStudyConfig.class,
+                runDir.resolve(CONFIG_FILE).toString());
+        ImdbData data = ImdbData.prepare(cfg, runDir, System.out::println);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Topoformer model = model(cfg, data.vocabulary().size(), manager);
+            ClassifierTask task = new ClassifierTask(model, data.train(), cfg.batch(), cfg.seed(), manager);
+            System.out.printf("%d updates of %d reviews = %.2f epochs of %,d training reviews%n", cfg.train().steps(),
+                    cfg.batch(), (double) cfg.train().steps() / task.updatesPerEpoch(), data.train().size());
+            TrainLoop loop = new TrainLoop(task, cfg.train(), runDir, new Rng(cfg.seed()));
+            if (resume) {
+                loop.resume(manager);
+            }
+            loop.run(manager, cfg.name());
+        }
+        TopoformerAnalysis.run(runDir, cfg, data, List.of());
+    }
+
+    @Override
+    public void analyze(Path runDir) throws IOException {
+        analyze(runDir, List.of());
+    }
+
+    @Override
+    public void analyze(Path runDir, List<Path> extraSuites) throws IOException {
+        TopoformerStudyConfig cfg = config(runDir);
+        TopoformerAnalysis.run(runDir, cfg, ImdbData.prepare(cfg, runDir, System.out::println), extraSuites);
+    }
+}
