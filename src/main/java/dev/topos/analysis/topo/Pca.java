@@ -3,7 +3,8 @@ package dev.topos.analysis.topo;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 
 /**
@@ -12,9 +13,12 @@ import org.apache.commons.math3.linear.RealVector;
  * {@code PCA(n_components=10)}).
  *
  * <p>Method: centre each unit's column, form the units x units covariance
- * C = X_c^T X_c / (n - 1) ({@link Columns#gram}), and take its eigen-decomposition with Apache
- * Commons Math's {@link EigenDecomposition} (symmetric: Householder tridiagonalisation and
- * implicit QL) rather than a hand-written solver. The covariance route costs one units^2 x
+ * C = X_c^T X_c / (n - 1) ({@link Columns#gram}), and decompose it with Apache Commons Math's
+ * {@link SingularValueDecomposition} rather than a hand-written solver: C is symmetric positive
+ * semi-definite, so its singular values are its eigenvalues (in descending order) and its right
+ * singular vectors its eigenvectors. Commons Math's {@code EigenDecomposition} was the first
+ * choice but fails to converge ("convergence failed") on rank-deficient covariances such as 50
+ * examples of 100 units, which real activations produce. The covariance route costs one units^2 x
  * examples product plus a units^3 decomposition, independent of the number of examples beyond
  * the product, which suits activation matrices with more examples than units; an SVD of X_c
  * would square less of the condition number but is far slower in Commons Math and the
@@ -79,8 +83,9 @@ public final class Pca {
             throw new IllegalArgumentException("every unit is constant across the " + examples
                     + " examples: there is no variance for principal components to explain");
         }
-        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(covariance, false));
-        double[] lambda = eigen.getRealEigenvalues();
+        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(covariance, false));
+        double[] lambda = svd.getSingularValues();
+        RealMatrix vectors = svd.getV();
         int[] order = IntStream.range(0, units).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -lambda[i]))
                 .mapToInt(Integer::intValue).limit(components).toArray();
@@ -88,7 +93,7 @@ public final class Pca {
         double[] variance = new double[components];
         double[] ratio = new double[components];
         for (int i = 0; i < components; i++) {
-            weights[i] = signFixed(eigen.getEigenvector(order[i]));
+            weights[i] = signFixed(vectors.getColumn(order[i]));
             variance[i] = Math.max(0.0, lambda[order[i]]);
             ratio[i] = variance[i] / total;
         }

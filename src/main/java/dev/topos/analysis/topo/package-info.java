@@ -18,7 +18,7 @@
  *
  * <p>Numerics: the Student t distribution, Spearman's rank correlation and the symmetric
  * eigen-decomposition come from Apache Commons Math 3 ({@code TDistribution},
- * {@code SpearmansCorrelation}, {@code EigenDecomposition}) rather than hand-written code; only
+ * {@code SpearmansCorrelation}, {@code SingularValueDecomposition}) rather than hand-written code; only
  * the statistics themselves are written here.
  */
 package dev.topos.analysis.topo;

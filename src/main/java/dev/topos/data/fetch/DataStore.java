@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * checked against the catalog's sha256 and unpacked in a staging folder beside the cache, then
  * renamed into place; a failure at any step leaves the cache exactly as it was.
  *
- * <p>The root is {@code $TOPOS_DATA} if set, else {@code $XDG_CACHE_HOME/topos/data}, else
+ * <p>The root is the system property {@code topos.data} if set, else {@code $TOPOS_DATA}, else {@code $XDG_CACHE_HOME/topos/data}, else
  * {@code ~/.cache/topos/data}.
  */
 public final class DataStore {
@@ -41,10 +41,18 @@ public final class DataStore {
         this.log = log;
     }
 
-    /** The standard catalog at the default root, fetching with the real package clients. */
+    /** System property naming the cache root; wins over {@value #ROOT_ENV} (tests and embedding programs set it). */
+    public static final String ROOT_PROPERTY = "topos.data";
+
+    /**
+     * The standard catalog at the root named by the system property {@value #ROOT_PROPERTY}, else
+     * the default root, fetching with the real package clients.
+     */
     public static DataStore standard(Consumer<String> log) {
-        return new DataStore(defaultRoot(System.getenv(), Path.of(System.getProperty("user.home"))), Catalog.standard(),
-                new ProcessRunner(), log);
+        String property = System.getProperty(ROOT_PROPERTY);
+        Path root = property != null && !property.isBlank() ? Path.of(property)
+                : defaultRoot(System.getenv(), Path.of(System.getProperty("user.home")));
+        return new DataStore(root, Catalog.standard(), new ProcessRunner(), log);
     }
 
     /** The cache root given the environment and the home folder (see the class comment). */

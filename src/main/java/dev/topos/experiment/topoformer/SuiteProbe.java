@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * Probes a trained Topoformer with linguistic test suites (spec §5–§6). For each suite and each
  * layer of {@link Topoformer#LAYERS}: the token-averaged activations of both conditions' items, a
  * per-unit Welch t-test A vs B (the selectivity map sign(t)(-log10 p) and the units significant at
- * FDR q), Moran's I of the t-map (queen contiguity, TopoLM's setting) raw and after Gaussian
+ * FDR q; Student's test beside it), Moran's I of the t-map (queen contiguity, TopoLM's setting) raw and after Gaussian
  * smoothing, and the topography index of the unit responses over the suite's items.
  *
  * <p>A suite named in the config is a bundled one ({@code suites/NAME.tsv} in Topos) or a path to
@@ -96,9 +96,12 @@ final class SuiteProbe {
             double[][] xa = java.util.Arrays.copyOfRange(x, 0, a.size());
             double[][] xb = java.util.Arrays.copyOfRange(x, a.size(), x.length);
             Selectivity sel = Selectivity.compute(xa, xb, Selectivity.Method.WELCH);
+            Selectivity student = Selectivity.compute(xa, xb, Selectivity.Method.STUDENT);
             double[] t = sel.t();
-            layers.put(layer, new LayerResult(sel.map(), sel.fdr(cfg.analysis().fdrQ()).rejectedCount(),
+            double q = cfg.analysis().fdrQ();
+            layers.put(layer, new LayerResult(sel.map(), sel.fdr(q).rejectedCount(), student.fdr(q).rejectedCount(),
                     MoransI.TOPOLM.of(t, side), MoransI.TOPOLM.of(smoothing.apply(t, side), side),
+                    MoransI.TOPOLM.of(student.t(), side),
                     TopographyIndex.compute(x, model.sheet(), Rng.derive(cfg.seed(), 99)).mean()));
         }
         return new SuiteResult(suite.name(), suite.a().name(), suite.b().name(), a.size(), b.size(),
@@ -121,13 +124,16 @@ final class SuiteProbe {
     /**
      * One layer's response to one suite.
      *
-     * @param map           sign(t) (-log10 p) per unit, Welch
-     * @param significant   units significant at the configured FDR q
-     * @param moran         Moran's I of the t-map
-     * @param moranSmoothed Moran's I of the smoothed t-map
-     * @param tgi           topography index over the suite's items
+     * @param map                sign(t) (-log10 p) per unit, Welch
+     * @param significant        units significant at the configured FDR q, Welch
+     * @param significantStudent the same with Student's pooled-variance test
+     * @param moran              Moran's I of the Welch t-map
+     * @param moranSmoothed      Moran's I of the smoothed Welch t-map
+     * @param moranStudent       Moran's I of the Student t-map
+     * @param tgi                topography index over the suite's items
      */
-    record LayerResult(double[] map, int significant, double moran, double moranSmoothed, double tgi) {}
+    record LayerResult(double[] map, int significant, int significantStudent, double moran, double moranSmoothed,
+                       double moranStudent, double tgi) {}
 
     record SuiteResult(String name, String conditionA, String conditionB, int itemsA, int itemsB, double unknownShare,
                        Map<String, LayerResult> layers) {}
@@ -160,7 +166,9 @@ final class SuiteProbe {
                     summary.put(p + "moran." + layer, r.moran());
                     summary.put(p + "moran_smoothed." + layer, r.moranSmoothed());
                     summary.put(p + "tgi." + layer, r.tgi());
+                    summary.put(p + "moran_student." + layer, r.moranStudent());
                     summary.put(p + "significant." + layer, r.significant());
+                    summary.put(p + "significant_student." + layer, r.significantStudent());
                 }
             }
         }

@@ -136,7 +136,8 @@ public final class TopoformerAnalysis {
                 List<List<Object>> rows = all.stream().map(s -> {
                     SuiteProbe.LayerResult r = s.layers().get(layer);
                     return List.<Object>of(s.name(), s.conditionA() + " vs " + s.conditionB(), s.itemsA() + " / " + s.itemsB(),
-                            r.significant(), r.moran(), r.moranSmoothed(), r.tgi());
+                            r.significant() + " / " + r.significantStudent(), r.moran(), r.moranSmoothed(),
+                            r.moranStudent(), r.tgi());
                 }).toList();
                 String text = "Selectivity of each unit of the " + layer + " layer for each suite's contrast: a Welch"
                         + " t-test between the two conditions' token-averaged activations, drawn as sign(t) (-log10 p)"
@@ -146,7 +147,8 @@ public final class TopoformerAnalysis {
                 out.add(new ReportSection("Selectivity maps: " + layer, text,
                         List.of(new ReportFigure(file, "Signed -log10 p of each suite's contrast, " + layer)),
                         List.of(new ReportTable("Per suite, " + layer, List.of("suite", "contrast (A vs B)", "items",
-                                "units significant (FDR)", "Moran's I", "smoothed", "TGI"), rows))));
+                                "units significant (FDR), Welch / Student", "Moran's I", "smoothed",
+                                "Moran's I (Student t)", "TGI"), rows))));
             }
             return out;
         }
