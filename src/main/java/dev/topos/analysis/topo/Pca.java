@@ -93,7 +93,7 @@ public final class Pca {
         double[] variance = new double[components];
         double[] ratio = new double[components];
         for (int i = 0; i < components; i++) {
-            weights[i] = signFixed(vectors.getColumn(order[i]));
+            weights[i] = signFixed(vectors.getColumnVector(order[i]));
             variance[i] = Math.max(0.0, lambda[order[i]]);
             ratio[i] = variance[i] / total;
         }
