@@ -58,10 +58,12 @@ public final class LinguisticSuites {
         }
         suites.add(SentimentSuites.words(data.afinn(), lexicon, size));
         suites.add(SentimentSuites.sentences(data.uci(), size, Rng.derive(seed, UCI_SAMPLE)));
+        Set<String> seeded = Set.of(SentenceSuites.VS_NONWORDS, SentenceSuites.VS_WORDLISTS, SentimentSuites.SENTENCES);
         List<Suite> out = new ArrayList<>();
         for (Suite s : suites) {
-            out.add(s.withHeader(List.of(String.format(Locale.ROOT, "items: %d %s, %d %s; seed: %d",
-                    s.a().items().size(), s.a().name(), s.b().items().size(), s.b().name(), seed))));
+            out.add(s.withHeader(List.of(String.format(Locale.ROOT, "items: %d %s, %d %s; seed: %d%s",
+                    s.a().items().size(), s.a().name(), s.b().items().size(), s.b().name(), seed,
+                    seeded.contains(s.name()) ? "" : " (not used by this suite: its word choice is deterministic)"))));
         }
         return out;
     }

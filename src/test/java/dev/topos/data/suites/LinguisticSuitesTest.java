@@ -42,7 +42,10 @@ class LinguisticSuitesTest {
         for (Suite s : suites) {
             assertEquals(2, s.a().items().size(), s.name());
             assertEquals(2, s.b().items().size(), s.name());
-            assertEquals("items: 2 " + s.a().name() + ", 2 " + s.b().name() + "; seed: 7", s.header().get(s.header().size() - 1));
+            String seedNote = List.of(0, 1, 7).contains(LinguisticSuites.NAMES.indexOf(s.name())) ? ""
+                    : " (not used by this suite: its word choice is deterministic)";
+            assertEquals("items: 2 " + s.a().name() + ", 2 " + s.b().name() + "; seed: 7" + seedNote,
+                    s.header().get(s.header().size() - 1));
             Path f = dir.resolve(s.name() + SuiteFile.EXTENSION);
             SuiteFile.write(f, s);
             assertEquals(s, SuiteFile.read(f, 2), "every built suite is a valid suite file");
