@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code topos} command line: {@code info}, {@code run}, {@code analyze}, {@code report},
- * {@code bench}, {@code data}.
+                + "measure speed, fetch data sets, build test suites.",
+        subcommands = {InfoCommand.class, RunCommand.class, AnalyzeCommand.class, ReportCommand.class,
+                BenchCommand.class, DataCommand.class, SuitesCommand.class})
  *
  * <p>Global options, accepted before or after the subcommand: {@code --device cpu|gpu} (else the
  * environment variable {@code TOPOS_DEVICE}, else cpu; published as the system property
@@ -31,9 +33,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "topos", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Brain-like topographic transformers: run experiments, analyse and report runs, "
+<<<<<<< HEAD
                 + "measure speed, fetch data sets.",
         subcommands = {InfoCommand.class, RunCommand.class, AnalyzeCommand.class, ReportCommand.class,
                 BenchCommand.class, DataCommand.class})
+=======
+                + "measure speed, build test suites.",
+        subcommands = {InfoCommand.class, RunCommand.class, AnalyzeCommand.class, ReportCommand.class,
+                BenchCommand.class, SuitesCommand.class})
+>>>>>>> data-text
 public final class Main implements Callable<Integer> {
     /** Exit code of user errors (as picocli uses for usage errors). */
     public static final int USER_ERROR = 2;

@@ -16,13 +16,13 @@ import java.util.stream.Stream;
 /** Reads UTF-8 text and JSON files; a file that is not valid UTF-8 or not valid JSON fails with a
  *  {@link MalformedDataException} naming it (and the line, for JSON): the JDK's and Jackson's own
  *  exceptions do not say which file. */
-final class DataFiles {
+public final class DataFiles {
     /** Duplicate keys are an error rather than silently keeping the last value. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private DataFiles() {}
 
-    static String read(Path file) throws IOException {
+    public static String read(Path file) throws IOException {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
@@ -31,7 +31,7 @@ final class DataFiles {
     }
 
     /** The lines, split at \n, \r\n or \r; a final line break does not add an empty line. */
-    static List<String> lines(Path file) throws IOException {
+    public static List<String> lines(Path file) throws IOException {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
@@ -39,7 +39,7 @@ final class DataFiles {
         }
     }
 
-    static JsonNode json(Path file) throws IOException {
+    public static JsonNode json(Path file) throws IOException {
         try {
             return JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
@@ -49,7 +49,7 @@ final class DataFiles {
     }
 
     /** The regular files of {@code dir} whose name passes {@code name}, sorted by path. */
-    static List<Path> files(Path dir, Predicate<String> name) throws IOException {
+    public static List<Path> files(Path dir, Predicate<String> name) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(f -> name.test(f.getFileName().toString()) && Files.isRegularFile(f)).sorted().toList();
         }
