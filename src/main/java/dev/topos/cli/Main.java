@@ -21,9 +21,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code topos} command line: {@code info}, {@code run}, {@code analyze}, {@code report},
-                + "measure speed, fetch data sets, build test suites.",
-        subcommands = {InfoCommand.class, RunCommand.class, AnalyzeCommand.class, ReportCommand.class,
-                BenchCommand.class, DataCommand.class, SuitesCommand.class})
+ * {@code bench}, {@code data}, {@code suites}.
  *
  * <p>Global options, accepted before or after the subcommand: {@code --device cpu|gpu} (else the
  * environment variable {@code TOPOS_DEVICE}, else cpu; published as the system property
@@ -33,15 +31,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "topos", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Brain-like topographic transformers: run experiments, analyse and report runs, "
-<<<<<<< HEAD
-                + "measure speed, fetch data sets.",
+                + "measure speed, fetch data sets, build test suites.",
         subcommands = {InfoCommand.class, RunCommand.class, AnalyzeCommand.class, ReportCommand.class,
-                BenchCommand.class, DataCommand.class})
-=======
-                + "measure speed, build test suites.",
-        subcommands = {InfoCommand.class, RunCommand.class, AnalyzeCommand.class, ReportCommand.class,
-                BenchCommand.class, SuitesCommand.class})
->>>>>>> data-text
+                BenchCommand.class, DataCommand.class, SuitesCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code of user errors (as picocli uses for usage errors). */
     public static final int USER_ERROR = 2;
