@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  *       they say where a word stands, not what it is.</li>
  *   <li>{@code +} compounds (contractions: {@code it's} = {@code PPS+BEZ}, {@code I'll} =
  *       {@code PPSS+MD}) keep every part, each normalised: such a word is none of its parts,
- *       so it never counts as, say, a plain noun or verb ({@link #isCompound}).</li>
+ *       so it never equals a simple tag and never counts as, say, a plain noun or verb.</li>
  *   <li>{@code *} marks negation: the tag {@code *} alone is "not"/"n't"; {@code X*} is a
  *       negated form of X ({@code can't} = {@code MD*}, {@code isn't} = {@code BEZ*}). The star
- *       is kept, so a negated form never counts as its positive class ({@link #isNegated}).</li>
+ *       is kept, so a negated form never counts as its positive class.</li>
  *   <li>Foreign words keep their {@code FW-} prefix ({@code FW-NN} is not {@code NN}).</li>
  * </ul>
  */
@@ -30,15 +30,5 @@ public final class BrownTag {
     public static String normalise(String raw) {
         // stacked suffixes do not overlap, so one pass removes them all ("NN-TL-HL": "-TL" and "-HL")
         return POSITION_SUFFIX.matcher(raw.toUpperCase(Locale.ROOT)).replaceAll("");
-    }
-
-    /** A contraction tag with several parts joined by {@code +}. */
-    public static boolean isCompound(String tag) {
-        return tag.indexOf('+') >= 0;
-    }
-
-    /** "not" itself ({@code *}) or a negated form ({@code MD*}, {@code DOD*}, ...). */
-    public static boolean isNegated(String tag) {
-        return tag.indexOf('*') >= 0;
     }
 }

@@ -1,7 +1,6 @@
 package dev.topos.data.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,15 +27,6 @@ class BrownCorpusTest {
         assertEquals("PPSS+MD", BrownTag.normalise("ppss+md-nc"));
         assertEquals("MD*", BrownTag.normalise("md*-hl"));
         assertEquals("NP$", BrownTag.normalise("np$-tl"), "the possessive $ is part of the tag");
-    }
-
-    @Test
-    void compoundsAndNegationsAreRecognised() {
-        assertTrue(BrownTag.isCompound("PPS+BEZ"));
-        assertFalse(BrownTag.isCompound("NN"));
-        assertTrue(BrownTag.isNegated("*"));
-        assertTrue(BrownTag.isNegated("DOD*"));
-        assertFalse(BrownTag.isNegated("DOD"));
     }
 
     @Test
