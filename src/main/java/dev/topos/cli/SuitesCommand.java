@@ -1,5 +1,6 @@
 package dev.topos.cli;
 
+import dev.topos.data.fetch.DataStore;
 import dev.topos.data.suites.LinguisticSuites;
 import dev.topos.data.suites.Suite;
 import dev.topos.data.suites.SuiteFile;
@@ -46,22 +47,25 @@ final class SuitesCommand implements Callable<Integer> {
                 description = "Seed of the sentence samples, word orders and pseudo-words (default: ${DEFAULT-VALUE}).")
         private long seed;
 
-        @Option(names = "--brown", required = true, paramLabel = "DIR",
-                description = "Brown corpus folder (files ca01 ... cr09).")
+        @Option(names = "--brown", paramLabel = "DIR",
+                description = "Brown corpus folder (files ca01 ... cr09); default: the cached data set 'brown', fetched if missing.")
         private Path brown;
 
-        @Option(names = "--afinn", required = true, paramLabel = "DIR",
-                description = "AFINN-165 folder (labels.json or AFINN-165.txt).")
+        @Option(names = "--afinn", paramLabel = "DIR",
+                description = "AFINN-165 folder (labels.json or AFINN-165.txt); default: the cached data set 'afinn', fetched if missing.")
         private Path afinn;
 
-        @Option(names = "--uci", required = true, paramLabel = "DIR",
-                description = "UCI sentences folder (imdb/amazon/yelp .json or *_labelled.txt).")
+        @Option(names = "--uci", paramLabel = "DIR",
+                description = "UCI sentences folder (imdb/amazon/yelp .json or *_labelled.txt); default: the cached data set 'uci-sentences', fetched if missing.")
         private Path uci;
 
         @Override
         public Integer call() throws IOException {
-            String command = String.format("topos suites build --out %s --seed %d --brown %s --afinn %s --uci %s",
-                    out, seed, brown, afinn, uci);
+            StringBuilder command = new StringBuilder("topos suites build --out " + out + " --seed " + seed);
+            DataStore store = DataStore.standard(spec.commandLine().getErr()::println);
+            brown = folder(brown, "--brown", "brown", store, command);
+            afinn = folder(afinn, "--afinn", "afinn", store, command);
+            uci = folder(uci, "--uci", "uci-sentences", store, command);
             PrintWriter pw = spec.commandLine().getOut();
             for (Suite s : LinguisticSuites.buildAll(brown, afinn, uci, seed)) {
                 Path file = out.resolve(s.name() + SuiteFile.EXTENSION);
@@ -71,6 +75,16 @@ final class SuitesCommand implements Callable<Integer> {
             }
             pw.flush();
             return 0;
+        }
+
+        /** The folder the user gave (also recorded in {@code command}), else the cached data set. */
+        private static Path folder(Path given, String option, String dataSet, DataStore store, StringBuilder command)
+                throws IOException {
+            if (given == null) {
+                return store.require(dataSet);
+            }
+            command.append(' ').append(option).append(' ').append(given);
+            return given;
         }
     }
 }
