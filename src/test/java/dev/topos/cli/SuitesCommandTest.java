@@ -89,9 +89,9 @@ class SuitesCommandTest {
         MainTest.Result none = topos("suites");
         assertEquals(Main.USER_ERROR, none.code());
         assertTrue(none.err().contains("Usage: topos suites"), none.err());
-        MainTest.Result missing = topos("suites", "build", "--out", tmp.toString());
+        MainTest.Result missing = topos("suites", "build", "--brown", tmp.toString());
         assertEquals(Main.USER_ERROR, missing.code());
-        assertTrue(missing.err().contains("Missing required options"), missing.err());
+        assertTrue(missing.err().contains("Missing required option: '--out=DIR'"), missing.err());
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         topos("suites", "build", "--out", tmp.resolve("o").toString(), "--brown", empty.toString(), "--afinn", empty.toString(),
                 "--uci", empty.toString()).assertUserError(empty + ": no Brown corpus files found");

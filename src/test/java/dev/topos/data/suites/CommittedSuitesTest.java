@@ -22,7 +22,7 @@ class CommittedSuitesTest {
             String header = String.join("\n", s.header());
             assertTrue(header.contains("license: "), f + " names a license");
             assertTrue(header.contains("seed: 42"), f + " names its seed");
-            assertTrue(header.contains("command: topos suites build --out suites --seed 42 "), f + " names its command");
+            assertTrue(header.contains("command: topos suites build --out suites --seed 42"), f + " names its command");
         }
     }
 }
