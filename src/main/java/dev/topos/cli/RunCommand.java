@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code topos run EXPERIMENT}: resolves the experiment's config with its study, writes it to the
- * run folder's config.yaml and runs the study there; {@code --resume} continues a run whose
+ * {@code topos run EXPERIMENT...}: resolves each experiment's config with its study, writes it to
+ * the run folder's config.yaml and runs the study there, one experiment after another; {@code --resume} continues a run whose
  * config is unchanged except for a longer {@code train.steps}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -35,10 +35,11 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Bundled experiment name or YAML file.")
-    private String experiment;
+    @Parameters(arity = "1..*", paramLabel = "EXPERIMENT",
+            description = "Bundled experiment name or YAML file; several run one after another, in order.")
+    private List<String> experiments;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/<name>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/<name>); one experiment only.")
     private Path out;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
@@ -48,8 +49,35 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in the folder from its latest checkpoint.")
     private boolean resume;
 
+    /**
+     * Checks every experiment (config, run folder) before the first one starts, so that a mistake
+     * in the last does not surface after hours of training the first.
+     */
     @Override
     public Integer call() throws IOException {
+        if (out != null && experiments.size() > 1) {
+            throw new IllegalArgumentException("--out names one run folder, but " + experiments.size()
+                    + " experiments were given; drop --out to run each in runs/<name>");
+        }
+        List<Planned> plan = new ArrayList<>();
+        for (String experiment : experiments) {
+            plan.add(plan(experiment));
+        }
+        for (Planned p : plan) {
+            AtomicFiles.writeString(p.dir().resolve(RunFolder.CONFIG), Configs.toYaml(p.resolved()));
+            spec.commandLine().getOut().printf("%s %s (study %s, %s)%n", resume ? "Resuming" : "Running", p.dir(),
+                    p.study().name(), p.source());
+            spec.commandLine().getOut().flush();
+            p.study().run(p.dir(), p.resolved(), resume);
+            spec.commandLine().getOut().printf("Report: %s%n", p.dir().resolve(RunReport.REPORT_FILE).toAbsolutePath());
+        }
+        return 0;
+    }
+
+    /** An experiment resolved against its study, with the run folder it will use. */
+    private record Planned(Study study, ObjectNode resolved, Path dir, String source) {}
+
+    private Planned plan(String experiment) throws IOException {
         Experiments.Experiment exp = Experiments.find(experiment);
         ObjectNode user = Configs.override(Configs.parse(exp.text(), exp.source()), sets);
         Study study = Studies.of(user, exp.source());
@@ -68,13 +96,7 @@ final class RunCommand implements Callable<Integer> {
         if (resume) {
             requireResumable(RunFolder.readConfig(dir), resolved, configFile);
         }
-        AtomicFiles.writeString(configFile, Configs.toYaml(resolved));
-        spec.commandLine().getOut().printf("%s %s (study %s, %s)%n", resume ? "Resuming" : "Running", dir,
-                study.name(), exp.source());
-        spec.commandLine().getOut().flush();
-        study.run(dir, resolved, resume);
-        spec.commandLine().getOut().printf("Report: %s%n", dir.resolve(RunReport.REPORT_FILE).toAbsolutePath());
-        return 0;
+        return new Planned(study, resolved, dir, exp.source());
     }
 
     /** The config.yaml of a run always names its study, so analyze and report can find it. */

@@ -135,6 +135,16 @@ class MainTest {
     }
 
     @Test
+    void severalExperimentsAreCheckedFirstThenRunInOrder() throws IOException {
+        Path yaml = tmp.resolve("second.yaml");
+        Files.writeString(yaml, "study: fake\nname: second\ntrain:\n  stpes: 3\n");
+        topos("run", "fake", yaml.toString(), "--out", tmp.resolve("x").toString())
+                .assertUserError("--out names one run folder, but 2 experiments were given");
+        topos("run", "fake", yaml.toString()).assertUserError(yaml.toString(), "unknown key 'train.stpes'");
+        assertFalse(Files.exists(Path.of("runs", "fake")), "nothing ran before every experiment was checked");
+    }
+
+    @Test
     void resumeWithoutARunFails() {
         Path dir = tmp.resolve("empty");
         topos("run", "fake", "--out", dir.toString(), "--resume").assertUserError("no run to resume");
