@@ -136,6 +136,7 @@ public final class TopoformerAnalysis {
                 List<List<Object>> rows = all.stream().map(s -> {
                     SuiteProbe.LayerResult r = s.layers().get(layer);
                     return List.<Object>of(s.name(), s.conditionA() + " vs " + s.conditionB(), s.itemsA() + " / " + s.itemsB(),
+                            String.format(Locale.ROOT, "%.0f%%", 100 * s.unknownShare()),
                             r.significant() + " / " + r.significantStudent(), r.moran(), r.moranSmoothed(),
                             r.moranStudent(), r.tgi());
                 }).toList();
@@ -143,10 +144,11 @@ public final class TopoformerAnalysis {
                         + " t-test between the two conditions' token-averaged activations, drawn as sign(t) (-log10 p)"
                         + " on the sheet (red: condition A higher, blue: B higher). FDR: units significant at"
                         + " Benjamini-Hochberg q = " + cfg.analysis().fdrQ() + ". Look for smooth patches rather"
-                        + " than salt-and-pepper.";
+                        + " than salt-and-pepper. Words outside the IMDB vocabulary (all pseudo-words, for one)"
+                        + " reach the model as <unk>.";
                 out.add(new ReportSection("Selectivity maps: " + layer, text,
                         List.of(new ReportFigure(file, "Signed -log10 p of each suite's contrast, " + layer)),
-                        List.of(new ReportTable("Per suite, " + layer, List.of("suite", "contrast (A vs B)", "items",
+                        List.of(new ReportTable("Per suite, " + layer, List.of("suite", "contrast (A vs B)", "items", "tokens unknown to the vocabulary",
                                 "units significant (FDR), Welch / Student", "Moran's I", "smoothed",
                                 "Moran's I (Student t)", "TGI"), rows))));
             }
