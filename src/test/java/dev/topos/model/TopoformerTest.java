@@ -3,6 +3,7 @@ package dev.topos.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -64,6 +65,36 @@ class TopoformerTest {
             // + (16 x 32 + 32) + (32 x 16 + 16) FFN + (16 x 2 + 2) classifier
             assertEquals(480 + 128 + 4 * 272 + 64 + 544 + 528 + 34, NamedParameters.count(topo));
         }
+    }
+
+    /**
+     * Local querying makes Q, K, V locally connected and non-negative (|W (.) M^T|, spec §2): with
+     * non-negative embeddings, every query activation is at least its unit's bias; the dense
+     * projections of the standard model are not so constrained.
+     */
+    @Test
+    void localQueryingProjectionsAreNonNegativeAndKeepTheBudget() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TopoformerConfig local = new TopoformerConfig(16, 32, 8, 0.3, 0.3, "gaussian", false, true, true, 0.0, 0.0, 2);
+            local.validate("model");
+            Topoformer lq = model(m, local);
+            Topoformer dense = model(m, config(0.1, 0.3));
+            assertEquals(NamedParameters.count(dense.parameters()), NamedParameters.count(lq.parameters()));
+            NDArray ids = m.create(new int[] {3, 7, 12, 2}, new Shape(1, 4));
+            assertTrue(queryAboveBias(lq, ids, m) >= 0, "locally connected queries are non-negative maps");
+            assertTrue(queryAboveBias(dense, ids, m) < 0, "dense queries are not");
+        }
+    }
+
+    /** min over positions and units of Q - b_q, with the embedding tables made non-negative. */
+    private static float queryAboveBias(Topoformer model, NDArray ids, NDManager m) {
+        Map<String, Parameter> p = model.parameters();
+        for (String table : new String[] {"embed.token_embed", "embed.position_embed"}) {
+            NDArray w = p.get(table).getArray();
+            w.abs().copyTo(w);
+        }
+        NDArray q = model.forward(ids, m.ones(new Shape(1, 4)), false).layers().get("query");
+        return q.sub(p.get("attention.01query.bias").getArray()).min().getFloat();
     }
 
     /** Dropout is on only in training. */
