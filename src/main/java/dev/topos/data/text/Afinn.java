@@ -60,23 +60,13 @@ public final class Afinn {
     }
 
     private static Map<String, Integer> readUpstream(Path file) throws IOException {
-        List<String> lines = DataFiles.lines(file);
         Map<String, Integer> out = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
+        for (DataFiles.Columns line : DataFiles.tabSeparated(file, "word<TAB>score")) {
+            if (!line.right().matches("[+-]?\\d{1,2}")) {
+                throw new MalformedDataException(file, line.where(), "score '" + line.right() + "' is not an integer; "
+                        + allowed());
             }
-            String where = "line " + (i + 1);
-            int tab = line.lastIndexOf('\t');
-            if (tab < 0) {
-                throw new MalformedDataException(file, where, "no tab; expected word<TAB>score");
-            }
-            String score = line.substring(tab + 1).strip();
-            if (!score.matches("[+-]?\\d{1,2}")) {
-                throw new MalformedDataException(file, where, "score '" + score + "' is not an integer; " + allowed());
-            }
-            put(out, line.substring(0, tab).strip(), Integer.parseInt(score), file, where);
+            put(out, line.left(), Integer.parseInt(line.right()), file, line.where());
         }
         return Collections.unmodifiableMap(out);
     }

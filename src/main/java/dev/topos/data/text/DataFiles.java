@@ -9,6 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -29,6 +30,33 @@ public final class DataFiles {
             throw new MalformedDataException(file, "", "not valid UTF-8 text", e);
         }
     }
+
+    /**
+     * The non-blank lines of a two-column text file, each split at its last tab and both parts
+     * stripped: the upstream format of AFINN-165 and of the UCI sentences.
+     *
+     * @param expected what a line should look like, for the error when one has no tab
+     */
+    public static List<Columns> tabSeparated(Path file, String expected) throws IOException {
+        List<String> lines = lines(file);
+        List<Columns> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            String where = "line " + (i + 1);
+            int tab = line.lastIndexOf('\t');
+            if (tab < 0) {
+                throw new MalformedDataException(file, where, "no tab; expected " + expected);
+            }
+            out.add(new Columns(where, line.substring(0, tab).strip(), line.substring(tab + 1).strip()));
+        }
+        return out;
+    }
+
+    /** One line of {@link #tabSeparated}: where it is ("line N"), the text before and after the last tab. */
+    public record Columns(String where, String left, String right) {}
 
     /** The lines, split at \n, \r\n or \r; a final line break does not add an empty line. */
     public static List<String> lines(Path file) throws IOException {

@@ -84,27 +84,15 @@ public final class UciSentences {
     }
 
     private static List<LabelledSentence> readUpstream(Path file, String source) throws IOException {
-        List<String> lines = DataFiles.lines(file);
         List<LabelledSentence> out = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
+        for (DataFiles.Columns line : DataFiles.tabSeparated(file, "sentence<TAB>0|1")) {
+            if (!line.right().equals("0") && !line.right().equals("1")) {
+                throw new MalformedDataException(file, line.where(), "label '" + line.right() + "'; allowed: 0 or 1");
             }
-            String where = "line " + (i + 1);
-            int tab = line.lastIndexOf('\t');
-            if (tab < 0) {
-                throw new MalformedDataException(file, where, "no tab; expected sentence<TAB>0|1");
+            if (line.left().isEmpty()) {
+                throw new MalformedDataException(file, line.where(), "empty sentence before the tab");
             }
-            String text = line.substring(0, tab).strip();
-            String label = line.substring(tab + 1).strip();
-            if (!label.equals("0") && !label.equals("1")) {
-                throw new MalformedDataException(file, where, "label '" + label + "'; allowed: 0 or 1");
-            }
-            if (text.isEmpty()) {
-                throw new MalformedDataException(file, where, "empty sentence before the tab");
-            }
-            out.add(new LabelledSentence(text, Integer.parseInt(label), source));
+            out.add(new LabelledSentence(line.left(), Integer.parseInt(line.right()), source));
         }
         return out;
     }
