@@ -33,8 +33,7 @@ public final class TemBench implements Benchmark {
 
     @Override
     public void run(PrintStream out) throws Exception {
-        double peak = MatmulPeak.measure();
-        out.printf(Locale.ROOT, "matmul peak      %.1f GFLOP/s (fp32, best of 1024/2048)%n", peak);
+        double peak = UpdateTimer.printPeak(out);
         for (String kind : new String[] {"tem-t", "lstm"}) {
             measure(kind, peak, out);
         }
@@ -51,17 +50,11 @@ public final class TemBench implements Benchmark {
             WalkPredictor model = TemStudy.model(cfg, manager);
             TrainLoop loop = new TrainLoop(new TemTask(cfg, model, manager), cfg.train(), dir, new Rng(cfg.seed()));
             UpdateTimer.Rate rate = UpdateTimer.measure(loop::update, WARMUP, SECONDS);
-            double ups = rate.perSecond();
             int batch = cfg.world().batch();
             int chunk = cfg.walk().chunk();
-            double gflop = 3 * model.forwardFlops(batch, chunk) / 1e9;
             out.printf(Locale.ROOT, "%-6s params %,d; batch %d x %d steps%n", kind,
                     NamedParameters.count(model.parameters()), batch, chunk);
-            out.printf(Locale.ROOT, "  updates/s      %.2f  (%d updates in %.1f s after %d warm-up)%n", ups,
-                    rate.updates(), rate.seconds(), rate.warmup());
-            out.printf(Locale.ROOT, "  walk steps/s   %.0f%n", ups * batch * chunk);
-            out.printf(Locale.ROOT, "  GFLOP/update   %.3f  (matmul, forward + backward = 3 x forward)%n", gflop);
-            out.printf(Locale.ROOT, "  achieved       %.1f GFLOP/s = %.1f%% of matmul peak%n", gflop * ups, 100 * gflop * ups / peak);
+            rate.print(out, "walk steps", batch * chunk, 3 * model.forwardFlops(batch, chunk) / 1e9, peak);
         } finally {
             Bench.deleteTree(dir);
         }

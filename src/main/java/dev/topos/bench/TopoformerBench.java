@@ -36,8 +36,7 @@ public final class TopoformerBench implements Benchmark {
 
     @Override
     public void run(PrintStream out) throws Exception {
-        double peak = MatmulPeak.measure();
-        out.printf(Locale.ROOT, "matmul peak      %.1f GFLOP/s (fp32, best of 1024/2048)%n", peak);
+        double peak = UpdateTimer.printPeak(out);
         measure("topoformer", 0.1, 0.3, peak, out);
         measure("control", TopoformerConfig.OFF, TopoformerConfig.OFF, peak, out);
         out.printf(Locale.ROOT, "peak RSS         %.2f GiB%n", Memory.peakRssGiB());
@@ -52,15 +51,9 @@ public final class TopoformerBench implements Benchmark {
             Topoformer model = new Topoformer(manager, cfg, VOCABULARY, new Rng(1));
             TrainLoop loop = new TrainLoop(new ClassifierTask(model, syntheticReviews(), BATCH, 1, manager), train, dir, new Rng(1));
             UpdateTimer.Rate rate = UpdateTimer.measure(loop::update, WARMUP, SECONDS);
-            double gflop = 3 * model.forwardFlops(BATCH, LENGTH) / 1e9;
-            double ups = rate.perSecond();
             out.printf(Locale.ROOT, "%-10s params %,d; batch %d x %d tokens%n", label,
                     NamedParameters.count(model.parameters()), BATCH, LENGTH);
-            out.printf(Locale.ROOT, "  updates/s      %.3f  (%d updates in %.1f s after %d warm-up)%n", ups,
-                    rate.updates(), rate.seconds(), rate.warmup());
-            out.printf(Locale.ROOT, "  tokens/s       %.0f%n", ups * BATCH * LENGTH);
-            out.printf(Locale.ROOT, "  GFLOP/update   %.1f  (matmul, forward + backward = 3 x forward)%n", gflop);
-            out.printf(Locale.ROOT, "  achieved       %.1f GFLOP/s = %.1f%% of matmul peak%n", gflop * ups, 100 * gflop * ups / peak);
+            rate.print(out, "tokens", BATCH * LENGTH, 3 * model.forwardFlops(BATCH, LENGTH) / 1e9, peak);
         } finally {
             Bench.deleteTree(dir);
         }

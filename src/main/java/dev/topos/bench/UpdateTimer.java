@@ -1,5 +1,8 @@
 package dev.topos.bench;
 
+import java.io.PrintStream;
+import java.util.Locale;
+
 /** Times training updates: a few warm-up updates, then as many as fit a wall-clock budget. */
 final class UpdateTimer {
     private UpdateTimer() {}
@@ -23,5 +26,26 @@ final class UpdateTimer {
         double perSecond() {
             return updates / seconds;
         }
+
+        /**
+         * Prints updates/s, {@code items}/s ({@code perUpdate} of them an update) and the achieved
+         * GFLOP/s of {@code gflop} per update beside the matmul {@code peak}.
+         */
+        void print(PrintStream out, String items, double perUpdate, double gflop, double peak) {
+            double ups = perSecond();
+            out.printf(Locale.ROOT, "  updates/s      %.3f  (%d updates in %.1f s after %d warm-up)%n", ups, updates,
+                    seconds, warmup);
+            out.printf(Locale.ROOT, "  %-14s %.0f%n", items + "/s", ups * perUpdate);
+            out.printf(Locale.ROOT, "  GFLOP/update   %.3f  (matmul, forward + backward = 3 x forward)%n", gflop);
+            out.printf(Locale.ROOT, "  achieved       %.1f GFLOP/s = %.1f%% of matmul peak%n", gflop * ups,
+                    100 * gflop * ups / peak);
+        }
+    }
+
+    /** Measures the matmul peak and prints it as the first line of a benchmark. */
+    static double printPeak(PrintStream out) {
+        double peak = MatmulPeak.measure();
+        out.printf(Locale.ROOT, "matmul peak      %.1f GFLOP/s (fp32, best of 1024/2048)%n", peak);
+        return peak;
     }
 }
