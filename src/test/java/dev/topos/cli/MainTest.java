@@ -160,6 +160,13 @@ class MainTest {
     }
 
     @Test
+    void suitesAreOnlyForStudiesThatTakeThem() throws IOException {
+        Path dir = tmp.resolve("b");
+        assertEquals(0, topos("run", "fake", "--out", dir.toString()).code());
+        topos("analyze", dir.toString(), "--suite", "mine.tsv").assertUserError("study 'fake' takes no test suites");
+    }
+
+    @Test
     void analyzeAndReportNeedARunFolder() throws IOException {
         Path notRun = Files.createDirectories(tmp.resolve("notrun"));
         topos("analyze", notRun.toString()).assertUserError(notRun.toString(), "no config.yaml");
