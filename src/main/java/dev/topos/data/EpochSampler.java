@@ -1,6 +1,7 @@
 package dev.topos.data;
 
 import dev.topos.util.Rng;
+import java.util.Arrays;
 
 /**
  * Mini-batches of item indices, epoch after epoch: each epoch is a fresh seeded permutation of the
@@ -55,7 +56,7 @@ public final class EpochSampler {
     public void setState(long[] state, String source) {
         if (state.length != 2 || state[0] < 0 || state[1] < 0 || state[1] > batchesPerEpoch()) {
             throw new IllegalArgumentException(source + ": sampler state must be (epoch >= 0, batch in [0, "
-                    + batchesPerEpoch() + "]), got " + java.util.Arrays.toString(state));
+                    + batchesPerEpoch() + "]), got " + Arrays.toString(state));
         }
         epoch = state[0];
         next = (int) state[1];

@@ -3,6 +3,7 @@ package dev.topos.data;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /**
  * Labelled token sequences of one fixed length: {@code ids[i]} holds item i's token ids, its first
@@ -38,7 +39,7 @@ public record TokenizedSet(int[][] ids, int[] lengths, int[] labels) {
         for (int b = 0; b < index.length; b++) {
             int i = index[b];
             System.arraycopy(ids[i], 0, flat, b * t, t);
-            java.util.Arrays.fill(real, b * t, b * t + lengths[i], 1f);
+            Arrays.fill(real, b * t, b * t + lengths[i], 1f);
             y[b] = labels[i];
         }
         Shape shape = new Shape(index.length, t);

@@ -3,9 +3,11 @@ package dev.topos.experiment.topoformer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import dev.topos.data.TokenizedSet;
 import dev.topos.model.Topoformer;
 import dev.topos.train.Losses;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,17 +53,17 @@ final class Activations {
                     if (len < 3) {
                         throw new IllegalArgumentException("item " + i + " has no token between <bos> and <eos>");
                     }
-                    java.util.Arrays.fill(inner, (i - start) * t + 1, (i - start) * t + len - 1, 1f);
+                    Arrays.fill(inner, (i - start) * t + 1, (i - start) * t + len - 1, 1f);
                 }
                 NDArray w = manager.create(inner, b.real().getShape()).expandDims(2);
                 NDArray count = w.sum(new int[] {1});
                 Map<String, NDArray> layers = model.forward(b.ids(), b.real(), false).layers();
                 for (String layer : Topoformer.LAYERS) {
                     NDArray mean = layers.get(layer).mul(w).sum(new int[] {1}).div(count);
-                    double[] flat = mean.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+                    double[] flat = mean.toType(DataType.FLOAT64, false).toDoubleArray();
                     int n = (int) mean.getShape().get(1);
                     for (int i = start; i < end; i++) {
-                        out.get(layer)[i] = java.util.Arrays.copyOfRange(flat, (i - start) * n, (i - start + 1) * n);
+                        out.get(layer)[i] = Arrays.copyOfRange(flat, (i - start) * n, (i - start + 1) * n);
                     }
                 }
             }

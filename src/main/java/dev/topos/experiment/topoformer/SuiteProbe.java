@@ -17,9 +17,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -85,7 +87,7 @@ final class SuiteProbe {
         int longest = items.stream().mapToInt(s -> TextEncoder.tokens(s).size()).max().orElse(1);
         int length = Math.min(cfg.model().length(), longest + 2);
         int[] labels = new int[items.size()];
-        java.util.Arrays.fill(labels, a.size(), items.size(), 1);
+        Arrays.fill(labels, a.size(), items.size(), 1);
         TokenizedSet encoded = TextEncoder.encode(items, labels, vocabulary, length);
         Map<String, double[][]> acts = Activations.tokenAveraged(model, encoded, cfg.analysis().evalBatch(), manager);
         int side = cfg.model().side();
@@ -93,8 +95,8 @@ final class SuiteProbe {
         Map<String, LayerResult> layers = new LinkedHashMap<>();
         for (String layer : Topoformer.LAYERS) {
             double[][] x = acts.get(layer);
-            double[][] xa = java.util.Arrays.copyOfRange(x, 0, a.size());
-            double[][] xb = java.util.Arrays.copyOfRange(x, a.size(), x.length);
+            double[][] xa = Arrays.copyOfRange(x, 0, a.size());
+            double[][] xb = Arrays.copyOfRange(x, a.size(), x.length);
             Selectivity sel = Selectivity.compute(xa, xb, Selectivity.Method.WELCH);
             Selectivity student = Selectivity.compute(xa, xb, Selectivity.Method.STUDENT);
             double[] t = sel.t();
@@ -174,7 +176,7 @@ final class SuiteProbe {
         }
 
         private static double mean(List<SuiteResult> suites, String layer,
-                                   java.util.function.ToDoubleFunction<LayerResult> value) {
+                                   ToDoubleFunction<LayerResult> value) {
             return suites.stream().mapToDouble(s -> value.applyAsDouble(s.layers().get(layer))).average().orElse(Double.NaN);
         }
     }

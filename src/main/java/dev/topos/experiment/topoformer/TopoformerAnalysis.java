@@ -19,6 +19,7 @@ import dev.topos.train.Checkpoints;
 import dev.topos.util.AtomicFiles;
 import dev.topos.util.Rng;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -98,7 +100,7 @@ public final class TopoformerAnalysis {
         }
 
         ReportSection topographySection(SuiteProbe.Results suites, Map<String, Object> summary) {
-            java.util.Optional<JsonNode> other = other();
+            Optional<JsonNode> other = other();
             List<String> columns = new ArrayList<>(List.of("layer", "Moran's I", "Moran's I (smoothed)", "TGI"));
             other.ifPresent(o -> columns.addAll(List.of("Moran's I " + cfg.analysis().compareWith(),
                     "smoothed " + cfg.analysis().compareWith(), "TGI " + cfg.analysis().compareWith())));
@@ -187,20 +189,20 @@ public final class TopoformerAnalysis {
         }
 
         /** The summary of the run named by {@code analysis.compare_with}, if there is one. */
-        java.util.Optional<JsonNode> other() {
+        Optional<JsonNode> other() {
             String name = cfg.analysis().compareWith();
             if (name.isEmpty()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             Path file = runDir.toAbsolutePath().getParent().resolve(name).resolve(RunReport.SUMMARY_FILE);
             if (!Files.exists(file)) {
                 System.out.println("analysis.compare_with: " + file + " does not exist yet; the report shows this run alone");
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             try {
-                return java.util.Optional.of(JSON.readTree(file.toFile()));
+                return Optional.of(JSON.readTree(file.toFile()));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(file + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
             }
         }
     }
