@@ -41,6 +41,8 @@ import java.util.stream.IntStream;
 public final class TopoformerAnalysis {
     private static final String FIGURES = "figures/";
     private static final int TILE = 110;
+    /** Wide enough for a suite's name as the tile's title. */
+    private static final int SUITE_TILE = 250;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private TopoformerAnalysis() {}
@@ -129,12 +131,11 @@ public final class TopoformerAnalysis {
             for (String layer : Topoformer.LAYERS) {
                 List<SuiteProbe.SuiteResult> all = suites.all();
                 double[][] maps = all.stream().map(s -> s.layers().get(layer).map()).toArray(double[][]::new);
-                List<String> titles = all.stream().map(s -> String.format(Locale.ROOT, "%s I=%.2f",
-                        s.name(), s.layers().get(layer).moran())).toList();
+                List<String> titles = all.stream().map(SuiteProbe.SuiteResult::name).toList();
                 String file = FIGURES + "selectivity_" + layer + ".png";
                 int columns = Math.min(4, maps.length);
                 MapMosaic.symmetric(SheetMaps.of(maps, side), titles).columns(columns).writePng(runDir.resolve(file),
-                        columns * 2 * TILE, (maps.length + columns - 1) / columns * 2 * TILE);
+                        columns * SUITE_TILE, (maps.length + columns - 1) / columns * SUITE_TILE);
                 List<List<Object>> rows = all.stream().map(s -> {
                     SuiteProbe.LayerResult r = s.layers().get(layer);
                     return List.<Object>of(s.name(), s.conditionA() + " vs " + s.conditionB(), s.itemsA() + " / " + s.itemsB(),
