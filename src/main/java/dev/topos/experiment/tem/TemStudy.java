@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.topos.config.Configs;
 import dev.topos.data.grid.BoxWorld;
 import dev.topos.experiment.Study;
+import dev.topos.experiment.StudyConfigs;
 import dev.topos.model.LstmBaseline;
 import dev.topos.model.TemTransformer;
 import dev.topos.model.WalkPredictor;
 import dev.topos.train.TrainLoop;
 import dev.topos.util.Rng;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,8 +20,6 @@ import java.nio.file.Path;
  * on fresh worlds, analyse its spatial representations and write the report.
  */
 public final class TemStudy implements Study {
-    public static final String CONFIG_FILE = "config.yaml";
-
     @Override
     public String name() {
         return "tem";
@@ -29,14 +27,12 @@ public final class TemStudy implements Study {
 
     @Override
     public ObjectNode resolve(ObjectNode userConfig, String source) {
-        ObjectNode tree = Configs.merge(Configs.treeOf(TemConfig.defaults()), userConfig);
-        return Configs.treeOf(Configs.bind(tree, TemConfig.class, source));
+        return StudyConfigs.resolve(TemConfig.defaults(), userConfig, TemConfig.class, source);
     }
 
     /** Reads a run folder's resolved config. */
     public static TemConfig config(Path runDir) throws IOException {
-        Path file = runDir.resolve(CONFIG_FILE);
-        return Configs.read(Files.readString(file), TemConfig.class, file.toString());
+        return StudyConfigs.read(runDir, TemConfig.class);
     }
 
     /** Builds the model a config names, with seeded initial weights. */
@@ -51,7 +47,7 @@ public final class TemStudy implements Study {
 
     @Override
     public void run(Path runDir, ObjectNode resolvedConfig, boolean resume) throws IOException {
-        TemConfig cfg = Configs.bind(resolvedConfig, TemConfig.class, runDir.resolve(CONFIG_FILE).toString());
+        TemConfig cfg = Configs.bind(resolvedConfig, TemConfig.class, runDir.resolve(StudyConfigs.FILE).toString());
         try (NDManager manager = NDManager.newBaseManager()) {
             WalkPredictor model = model(cfg, manager);
             TemTask task = new TemTask(cfg, model, manager);

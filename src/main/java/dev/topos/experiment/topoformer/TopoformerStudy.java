@@ -5,11 +5,11 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.topos.config.Configs;
 import dev.topos.experiment.Study;
+import dev.topos.experiment.StudyConfigs;
 import dev.topos.model.Topoformer;
 import dev.topos.train.TrainLoop;
 import dev.topos.util.Rng;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,8 +19,6 @@ import java.util.List;
  * suites, and write the report.
  */
 public final class TopoformerStudy implements Study {
-    public static final String CONFIG_FILE = "config.yaml";
-
     @Override
     public String name() {
         return "topoformer";
@@ -28,14 +26,12 @@ public final class TopoformerStudy implements Study {
 
     @Override
     public ObjectNode resolve(ObjectNode userConfig, String source) {
-        ObjectNode tree = Configs.merge(Configs.treeOf(TopoformerStudyConfig.defaults()), userConfig);
-        return Configs.treeOf(Configs.bind(tree, TopoformerStudyConfig.class, source));
+        return StudyConfigs.resolve(TopoformerStudyConfig.defaults(), userConfig, TopoformerStudyConfig.class, source);
     }
 
     /** Reads a run folder's resolved config. */
     static TopoformerStudyConfig config(Path runDir) throws IOException {
-        Path file = runDir.resolve(CONFIG_FILE);
-        return Configs.read(Files.readString(file), TopoformerStudyConfig.class, file.toString());
+        return StudyConfigs.read(runDir, TopoformerStudyConfig.class);
     }
 
     /** The model a config names, with seeded initial weights. */
@@ -47,7 +43,7 @@ public final class TopoformerStudy implements Study {
     @Override
     public void run(Path runDir, ObjectNode resolvedConfig, boolean resume) throws IOException {
         TopoformerStudyConfig cfg = Configs.bind(resolvedConfig, TopoformerStudyConfig.class,
-                runDir.resolve(CONFIG_FILE).toString());
+                runDir.resolve(StudyConfigs.FILE).toString());
         ImdbData data = ImdbData.prepare(cfg, runDir, System.out::println);
         try (NDManager manager = NDManager.newBaseManager()) {
             Topoformer model = model(cfg, data.vocabulary().size(), manager);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.topos.config.Configs;
+import dev.topos.experiment.StudyConfigs;
 import dev.topos.data.grid.StraightBiasPolicy;
 import dev.topos.model.TemModelConfig;
 import dev.topos.report.ReportFigure;
@@ -38,7 +39,7 @@ class TemAnalysisTest {
                 new TrainConfig(20, 1e-3, 1, 1000, 0.9, 0.999, 0, 10, 5, 10, 2),
                 new TemConfig.Eval(2, 120, 11, 5, 4));
         cfg.validate("");
-        Files.writeString(run.resolve(TemStudy.CONFIG_FILE), Configs.toYaml(cfg));
+        Files.writeString(run.resolve(StudyConfigs.FILE), Configs.toYaml(cfg));
 
         new TemStudy().run(run, Configs.treeOf(cfg), false);
 

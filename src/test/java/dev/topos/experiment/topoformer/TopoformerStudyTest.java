@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.topos.config.Configs;
+import dev.topos.experiment.StudyConfigs;
 import dev.topos.data.fetch.DataStore;
 import dev.topos.data.text.SplitFractions;
 import dev.topos.model.Topoformer;
@@ -57,7 +58,7 @@ class TopoformerStudyTest {
         cfg.validate("");
         Path run = tmp.resolve("run");
         Files.createDirectories(run);
-        Files.writeString(run.resolve(TopoformerStudy.CONFIG_FILE), Configs.toYaml(cfg));
+        Files.writeString(run.resolve(StudyConfigs.FILE), Configs.toYaml(cfg));
 
         new TopoformerStudy().run(run, Configs.treeOf(cfg), false);
 
