@@ -72,7 +72,7 @@ public final class TopoformerAnalysis {
             summary.put("train_steps", Checkpoints.stepOf(checkpoint));
             summary.put("train_reviews", data.train().size());
             summary.put("vocabulary", data.vocabulary().size());
-            Writer w = new Writer(runDir, cfg, model.config().side());
+            Writer w = new Writer(runDir, cfg, model.config().side(), Writer.compared(runDir, cfg));
             sections.add(w.accuracySection(summary, data));
             SuiteProbe.Results suites = SuiteProbe.run(model, cfg, data.vocabulary(), runDir, extraSuites, manager);
             suites.summarise(summary);
@@ -86,12 +86,12 @@ public final class TopoformerAnalysis {
     }
 
     /** Draws figures and builds the report sections of one run. */
-    private record Writer(Path runDir, TopoformerStudyConfig cfg, int side) {
+    private record Writer(Path runDir, TopoformerStudyConfig cfg, int side, Optional<JsonNode> other) {
         ReportSection accuracySection(Map<String, Object> summary, ImdbData data) {
             List<List<Object>> rows = new ArrayList<>();
             rows.add(List.of("this run (" + summary.get("model") + ")", summary.get("test_acc"), summary.get("val_acc"),
                     summary.get("train_steps")));
-            other().ifPresent(o -> rows.add(List.of(cfg.analysis().compareWith() + " (" + o.path("model").asText() + ")",
+            other.ifPresent(o -> rows.add(List.of(cfg.analysis().compareWith() + " (" + o.path("model").asText() + ")",
                     o.path("test_acc").asDouble(), o.path("val_acc").asDouble(), o.path("train_steps").asLong())));
             String text = String.format(Locale.ROOT, "IMDB reviews (Maas et al. 2011), deduplicated and split with"
                     + " seed %d: %s. Sentiment is positive or negative, balanced, so chance is 0.5. Spec aim: test"
@@ -102,7 +102,6 @@ public final class TopoformerAnalysis {
         }
 
         ReportSection topographySection(SuiteProbe.Results suites, Map<String, Object> summary) {
-            Optional<JsonNode> other = other();
             List<String> columns = new ArrayList<>(List.of("layer", "Moran's I", "Moran's I (smoothed)", "TGI"));
             other.ifPresent(o -> columns.addAll(List.of("Moran's I " + cfg.analysis().compareWith(),
                     "smoothed " + cfg.analysis().compareWith(), "TGI " + cfg.analysis().compareWith())));
@@ -190,7 +189,7 @@ public final class TopoformerAnalysis {
         }
 
         /** The summary of the run named by {@code analysis.compare_with}, if there is one. */
-        Optional<JsonNode> other() {
+        static Optional<JsonNode> compared(Path runDir, TopoformerStudyConfig cfg) {
             String name = cfg.analysis().compareWith();
             if (name.isEmpty()) {
                 return Optional.empty();
