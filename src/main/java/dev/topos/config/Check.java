@@ -24,6 +24,12 @@ public final class Check {
         }
     }
 
+    /** A name that is also a folder name: letters, digits, '.', '_' or '-' (a run is written to runs/NAME). */
+    public static void name(String field, String value) {
+        require(value != null && value.matches("[A-Za-z0-9._-]+"),
+                field + " = '" + value + "' must be letters, digits, '.', '_' or '-'");
+    }
+
     public static void require(boolean ok, String message) {
         if (!ok) {
             throw new ConfigException(message);

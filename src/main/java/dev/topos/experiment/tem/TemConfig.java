@@ -98,8 +98,7 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
     @Override
     public void validate(String p) {
         Check.oneOf(at(p, "study"), study, List.of("tem"));
-        Check.require(name != null && name.matches("[A-Za-z0-9._-]+"),
-                at(p, "name") + " = '" + name + "' must be letters, digits, '.', '_' or '-'");
+        Check.name(at(p, "name"), name);
         world.validate(at(p, "world"));
         walk.validate(at(p, "walk"));
         model.validate(at(p, "model"));

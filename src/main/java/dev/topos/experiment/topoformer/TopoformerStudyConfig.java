@@ -74,8 +74,7 @@ public record TopoformerStudyConfig(String study, String name, long seed, Data d
     @Override
     public void validate(String p) {
         Check.oneOf(at(p, "study"), study, List.of("topoformer"));
-        Check.require(name != null && name.matches("[A-Za-z0-9._-]+"),
-                at(p, "name") + " = '" + name + "' must be letters, digits, '.', '_' or '-'");
+        Check.name(at(p, "name"), name);
         data.validate(at(p, "data"));
         model.validate(at(p, "model"));
         Check.range(at(p, "batch"), batch, 1, 1 << 16);
