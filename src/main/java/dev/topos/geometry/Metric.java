@@ -30,7 +30,16 @@ public interface Metric {
 
     /** Distance on the unit torus [0, 1)^dim: each axis wraps around with period 1. */
     static Metric unitTorus() {
-        return (a, b) -> perAxis(a, b, d -> d > 0.5 ? 1.0 - d : d);
+        return torus(1.0);
+    }
+
+    /**
+     * Distance on a torus whose every axis wraps with the given period: per axis
+     * d = |a_i - b_i|, d -> period - d where d &gt; period / 2 (coordinates in [0, period)).
+     */
+    static Metric torus(double period) {
+        double half = period / 2.0;
+        return (a, b) -> perAxis(a, b, d -> d > half ? period - d : d);
     }
 
     /**

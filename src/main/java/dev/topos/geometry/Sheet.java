@@ -92,6 +92,24 @@ public final class Sheet {
         return table()[m][n];
     }
 
+    /** D[m][n] from the metric, without building or reading the cached table. */
+    public double between(int m, int n) {
+        return metric.between(coords[m], coords[n]);
+    }
+
+    /**
+     * Row m of the distance matrix, D[m][n] for every n, computed from the metric without building
+     * or caching the N x N table: what sheets too large for the table (sparse Columnformers of
+     * 65,536 columns) use.
+     */
+    public double[] distancesFrom(int m) {
+        double[] row = new double[coords.length];
+        for (int n = 0; n < row.length; n++) {
+            row[n] = metric.between(coords[m], coords[n]);
+        }
+        return row;
+    }
+
     /** A copy of the cached N x N distance matrix (for reads in a loop use {@link #distance}). */
     public double[][] distances() {
         double[][] table = table();
@@ -116,6 +134,17 @@ public final class Sheet {
                     + "and sphere sheets (use Masks.kNearest or Masks.gaussian here)");
         }
         return fieldRadius.applyAsDouble(r);
+    }
+
+    /**
+     * This sheet seen from a parallel plane at height h: the same units and kind, distances
+     * sqrt(D^2 + h^2) ({@link Metric#lifted}), so even a unit's distance to itself is h. The
+     * Columnformer lifts single-surface sheets by 2 so that self-attention is not free (spec
+     * section 4). No defined area.
+     */
+    public Sheet lifted(double h) {
+        Require.positive("h (lift height)", h);
+        return new Sheet(kind, coords, metric.lifted(h), side, null);
     }
 
     @Override

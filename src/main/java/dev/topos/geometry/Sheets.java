@@ -68,6 +68,21 @@ public final class Sheets {
     }
 
     /**
+     * A width x width grid of unit spacing on a torus: unit (i, j), row-major, at (i, j), each axis
+     * wrapping with period width ({@link Metric#torus(double)}), so the grid has no edge. The
+     * Columnformer's torus (spec section 4), in the same units as {@link #stackedGrid}. Kind
+     * "torus"; no defined area.
+     */
+    public static Sheet torusGrid(int width) {
+        Require.inRange("width", width, 1, 46_340);
+        double[][] coords = new double[width * width][];
+        for (int n = 0; n < coords.length; n++) {
+            coords[n] = new double[] {n / width, n % width};
+        }
+        return new Sheet("torus", coords, Metric.torus(width), width, null);
+    }
+
+    /**
      * n units on a sphere of the given radius, centred at the origin, by the Fibonacci lattice:
      * z_i = R (1 - (2i + 1)/n), azimuth phi_i = i * pi (3 - sqrt 5). Each point owns a nearly equal
      * area 4 pi R^2 / n (Gonzalez, "Measurement of areas on a sphere using Fibonacci and
