@@ -1,0 +1,268 @@
+package dev.topos.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import dev.topos.geometry.Neighbours;
+import dev.topos.geometry.Sheet;
+import dev.topos.nn.ColumnAttention;
+import dev.topos.nn.ColumnInput;
+import dev.topos.nn.ColumnSheet;
+import dev.topos.nn.Dense;
+import dev.topos.nn.DenseColumnAttention;
+import dev.topos.nn.LearnedPositions;
+import dev.topos.nn.LocalBias;
+import dev.topos.nn.NamedParameters;
+import dev.topos.nn.SparseColumnAttention;
+import dev.topos.nn.StepEmbedding;
+import dev.topos.nn.UntiedLayerNorm;
+import dev.topos.nn.WiringCost;
+import dev.topos.util.Rng;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Columnformer (spec columnformer.md; reference {@code columnformers/models/columnformer.py}):
+ * one wide layer of N untied columns on a sheet, applied {@code depth} times, with attention between
+ * columns that starts local and pays a wiring cost. State is column-first (N, B, C).
+ *
+ * <pre>
+ *   drive = [E patches ; 0],  x = drive + pos                            {@link ColumnInput}, input columns 0..P-1
+ *   for t = 0 .. depth-1:
+ *       x = x + drive            (t &gt; 0, inject_every_step)
+ *       x = x + tau[t]           (time_embedding)
+ *       x = attn(LN1(x)) [+ x];  x = x + MLP(LN2(x))                      {@link ColumnSheet}: the same one
+ *                                                                        every step, or sheet t (non-recurrent)
+ *   y = LN(x)[N-P .. N-1]                                                output columns: the last P
+ *   head: y -&gt; patch pixels (per output column)  or  mean_n y -&gt; classes
+ *   L_w = lambda mean_t,b,i sum_j A_ij D_ij^p / mean(D^p)                 {@link WiringCost}
+ * </pre>
+ *
+ * The input columns are the sheet's first P columns and the output columns its last P: on the
+ * stacked grid the first and last layer, on the sphere's Fibonacci lattice the north and south caps,
+ * on a flat grid or torus the first and last rows.
+ */
+public final class Columnformer {
+    private final ColumnformerConfig cfg;
+    private final Sheet sheet;
+    private final int columns;
+    private final int patches;
+    private final ColumnInput input;
+    private final StepEmbedding time;
+    private final List<ColumnSheet> sheets = new ArrayList<>();
+    private final UntiedLayerNorm finalNorm;
+    private final Dense head;
+    private final LearnedPositions positions;
+    private final WiringCost wiring;
+    private final NDArray meanPower;
+
+    /**
+     * @param sheet   where the columns sit (from {@link ColumnGeometry#sheet})
+     * @param outputs the head's width: pixels per patch for reconstruction, or the number of classes
+     * @param rng     draws the long-range sources of sparse attention (the weights come from the engine's generator)
+     */
+    public Columnformer(NDManager manager, ColumnformerConfig cfg, Sheet sheet, int outputs, Rng rng) {
+        this.cfg = cfg;
+        this.sheet = sheet;
+        this.columns = sheet.size();
+        this.patches = cfg.patches();
+        if (columns < 2 * patches) {
+            throw new IllegalArgumentException("the sheet has " + columns + " columns but needs at least 2 x " + patches
+                    + " (P = (image / patch)^2 input columns and as many output columns); enlarge model.geometry "
+                    + "or model.patch");
+        }
+        int c = cfg.dim();
+        int pixels = cfg.patch() * cfg.patch();
+        Neighbours table = cfg.sparse() ? Neighbours.nearest(sheet, Math.min(cfg.k(), columns),
+                Math.min(cfg.longRange(), columns - Math.min(cfg.k(), columns)), rng) : null;
+        double[][] distances = cfg.sparse() ? null : sheet.distances();
+        LocalBias birth = new LocalBias(cfg.sigma(), cfg.biasFloor());
+        input = new ColumnInput(columns, pixels, c);
+        time = cfg.timeEmbedding() ? new StepEmbedding(cfg.depth(), c) : null;
+        for (int s = 0; s < (cfg.recurrent() ? 1 : cfg.depth()); s++) {
+            ColumnAttention attention = cfg.sparse()
+                    ? new SparseColumnAttention(table, c, cfg.qkDim(), cfg.heads(), birth, cfg.untiedValue(),
+                            cfg.untiedOutput())
+                    : new DenseColumnAttention(distances, c, cfg.qkDim(), cfg.heads(), birth, cfg.untiedValue(),
+                            cfg.untiedOutput());
+            sheets.add(new ColumnSheet(columns, c, attention, cfg.mlpHidden(), cfg.attentionSkip()));
+        }
+        finalNorm = new UntiedLayerNorm(columns, c);
+        head = new Dense(c, outputs, true);
+        positions = cfg.geometry().learned() ? new LearnedPositions(coordinates(sheet), liftOf(cfg)) : null;
+        wiring = new WiringCost(cfg.wiringLambda(), cfg.wiringPower());
+
+        Shape state = new Shape(columns, 1, c);
+        input.initialize(manager, DataType.FLOAT32, new Shape(1, patches, pixels));
+        if (time != null) {
+            time.initialize(manager, DataType.FLOAT32, state);
+        }
+        for (ColumnSheet s : sheets) {
+            s.initialize(manager, DataType.FLOAT32, state);
+        }
+        finalNorm.initialize(manager, DataType.FLOAT32, state);
+        head.initialize(manager, DataType.FLOAT32, new Shape(1, c));
+        if (positions != null) {
+            positions.initialize(manager, DataType.FLOAT32);
+        }
+        meanPower = positions != null ? null : manager.create((float) wiring.meanPower(sheet, Rng.derive(0, 7)));
+    }
+
+    public Map<String, Parameter> parameters() {
+        List<Map.Entry<String, ? extends Block>> blocks = new ArrayList<>();
+        blocks.add(Map.entry("input", input));
+        if (time != null) {
+            blocks.add(Map.entry("time", time));
+        }
+        for (int s = 0; s < sheets.size(); s++) {
+            blocks.add(Map.entry(cfg.recurrent() ? "sheet" : "sheet" + s, sheets.get(s)));
+        }
+        blocks.add(Map.entry("final_norm", finalNorm));
+        blocks.add(Map.entry("head", head));
+        if (positions != null) {
+            blocks.add(Map.entry("geometry", positions));
+        }
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, ? extends Block>[] array = blocks.toArray(new Map.Entry[0]);
+        return NamedParameters.of(array);
+    }
+
+    public ColumnformerConfig config() {
+        return cfg;
+    }
+
+    /** The sheet the columns started on (learned positions move away from it; see {@link #positions()}). */
+    public Sheet sheet() {
+        return sheet;
+    }
+
+    /** The sheets applied at each step: one (recurrent) or depth. */
+    public List<ColumnSheet> sheets() {
+        return sheets;
+    }
+
+    /** The learned positions (N, dim), or null when the geometry is fixed. */
+    public NDArray positions() {
+        return positions == null ? null : positions.positions();
+    }
+
+    /** The input columns 0 .. P-1. */
+    public int[] inputColumns() {
+        return range(0, patches);
+    }
+
+    /** The output columns N-P .. N-1. */
+    public int[] outputColumns() {
+        return range(columns - patches, columns);
+    }
+
+    /**
+     * @param patches (B, P, pixels) normalised patches
+     * @param keep    (B, P) 1 = shown, 0 = masked; null shows every patch
+     */
+    public Output forward(NDArray patches, NDArray keep) {
+        NDArray drive = input.drive(patches, keep);
+        NDArray x = input.start(drive);
+        List<NDArray> weights = new ArrayList<>();
+        for (int t = 0; t < cfg.depth(); t++) {
+            if (t > 0 && cfg.injectEveryStep()) {
+                x = x.add(drive);
+            }
+            if (time != null) {
+                x = time.add(x, t);
+            }
+            ColumnSheet.Step step = sheets.get(cfg.recurrent() ? 0 : t).step(x);
+            x = step.state();
+            weights.add(step.weights());
+        }
+        NDArray y = finalNorm.apply(x).get(columns - this.patches + ":").transpose(1, 0, 2); // (B, P, C)
+        return new Output(x, y, weights);
+    }
+
+    /** The reconstruction head: each output column's patch, (B, P, pixels). */
+    public NDArray reconstruct(Output out) {
+        return head.apply(out.outputs());
+    }
+
+    /** The classification head on the mean of the output columns: logits (B, classes). */
+    public NDArray classify(Output out) {
+        return head.apply(out.outputs().mean(new int[] {1}));
+    }
+
+    /**
+     * The wiring terms of a forward pass, averaged over the steps.
+     *
+     * @return cost (lambda L_w, plus repulsion x R for learned positions), the mean attention-weighted
+     *     distance, and R (0 for fixed geometry)
+     */
+    public Wiring wiring(Output out) {
+        NDArray learnedD = positions == null ? null : positions.distances();
+        NDArray norm = learnedD == null ? meanPower : learnedD.pow(cfg.wiringPower()).mean();
+        NDArray cost = null;
+        NDArray length = null;
+        for (int t = 0; t < out.weights().size(); t++) {
+            NDArray d = learnedD != null ? learnedD : sheets.get(cfg.recurrent() ? 0 : t).attention().sourceDistances();
+            NDArray a = out.weights().get(t);
+            NDArray c = wiring.of(a, d, norm);
+            NDArray l = WiringCost.length(a, d);
+            cost = cost == null ? c : cost.add(c);
+            length = length == null ? l : length.add(l);
+        }
+        int steps = out.weights().size();
+        cost = cost.div(steps);
+        NDArray repulsion = positions == null ? cost.zerosLike() : positions.repulsion();
+        if (positions != null) {
+            cost = cost.add(repulsion.mul(cfg.geometry().repulsion()));
+        }
+        return new Wiring(cost, length.div(steps), repulsion);
+    }
+
+    /** Multiply-add FLOPs of one forward pass over B images (2 per multiply-add). */
+    public double forwardFlops(long batch) {
+        double f = 2.0 * batch * patches * cfg.patch() * cfg.patch() * cfg.dim();
+        for (int t = 0; t < cfg.depth(); t++) {
+            f += sheets.get(cfg.recurrent() ? 0 : t).flops(batch);
+        }
+        return f + 2.0 * batch * patches * cfg.dim() * head.getParameters().get("weight").getShape().get(0);
+    }
+
+    /**
+     * @param state   the last step's state, (N, B, C)
+     * @param outputs the normalised output columns, (B, P, C)
+     * @param weights each step's attention, (B, h, N, K)
+     */
+    public record Output(NDArray state, NDArray outputs, List<NDArray> weights) {}
+
+    /**
+     * @param cost      what the loss adds (scalar)
+     * @param length    mean attention-weighted distance (scalar)
+     * @param repulsion R of learned positions, 0 otherwise (scalar)
+     */
+    public record Wiring(NDArray cost, NDArray length, NDArray repulsion) {}
+
+    private static double[][] coordinates(Sheet sheet) {
+        double[][] out = new double[sheet.size()][];
+        for (int n = 0; n < out.length; n++) {
+            out[n] = sheet.coord(n);
+        }
+        return out;
+    }
+
+    /** Learned positions measure distance in their own space, seen from the geometry's lift (none for stacked). */
+    private static double liftOf(ColumnformerConfig cfg) {
+        return "stacked".equals(cfg.geometry().kind()) ? 0 : cfg.geometry().lift();
+    }
+
+    private static int[] range(int from, int to) {
+        int[] out = new int[to - from];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = from + i;
+        }
+        return out;
+    }
+}
