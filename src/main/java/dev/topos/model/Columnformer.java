@@ -217,7 +217,7 @@ public final class Columnformer {
         cost = cost.div(steps);
         NDArray repulsion = positions == null ? cost.zerosLike() : positions.repulsion();
         if (positions != null) {
-            cost = cost.add(repulsion.mul(cfg.geometry().repulsion()));
+            cost = cost.add(repulsion.mul((float) cfg.geometry().repulsion()));
         }
         return new Wiring(cost, length.div(steps), repulsion);
     }

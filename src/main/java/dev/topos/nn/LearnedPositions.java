@@ -66,7 +66,7 @@ public final class LearnedPositions extends AbstractBlock {
         NDArray overlap = squared().div(-2.0).exp();
         long n = overlap.getShape().get(0);
         NDArray self = overlap.getManager().eye((int) n).toType(overlap.getDataType(), false);
-        return overlap.mul(self.neg().add(1)).sum().div((double) n * (n - 1));
+        return overlap.mul(self.neg().add(1)).sum().div((float) n * (n - 1));
     }
 
     /** The current positions (N, dim). */

@@ -33,14 +33,15 @@ public record WiringCost(double lambda, double power) {
     }
 
     /**
-     * The cost of one step's attention.
+     * The cost of one step's attention. (Scalars multiply full arrays, never 0-d ones: PyTorch
+     * promotes a float32 0-d array times a double to float64.)
      *
      * @param weights   A (..., N, K), rows summing to 1
      * @param distances D_ik of every weight, (N, K)
      * @param meanPower mean(D^p) over all pairs of the sheet (a scalar array)
      */
     public NDArray of(NDArray weights, NDArray distances, NDArray meanPower) {
-        return length(weights, distances.pow(power)).div(meanPower).mul(lambda);
+        return length(weights, distances.pow(power).mul(lambda)).div(meanPower);
     }
 
     /** mean over every leading axis and column of sum_k A_ik D_ik: (..., N, K) x (N, K) -&gt; scalar. */
