@@ -4,6 +4,7 @@ import static dev.topos.config.Configs.at;
 
 import dev.topos.config.Check;
 import dev.topos.config.Validated;
+import java.util.List;
 
 /**
  * Optimisation settings shared by every experiment.
@@ -19,10 +20,21 @@ import dev.topos.config.Validated;
  * @param logEvery        updates per metrics.jsonl line (metrics are averaged over the window)
  * @param checkpointEvery updates between checkpoints (a multiple of logEvery)
  * @param keepCheckpoints how many checkpoints to keep
+ * @param schedule        "step" (lr_decay every lr_decay_every) or "cosine" (to final_lr x lr at the last update)
+ * @param warmup          fraction of the updates over which the rate rises linearly from lr / warmup-updates to lr
+ * @param finalLr         cosine: the last update's rate as a fraction of lr (Columnformer reference: 0.05)
  */
 public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEvery, double beta1, double beta2,
-                          double weightDecay, double clip, int logEvery, int checkpointEvery, int keepCheckpoints)
-        implements Validated {
+                          double weightDecay, double clip, int logEvery, int checkpointEvery, int keepCheckpoints,
+                          String schedule, double warmup, double finalLr) implements Validated {
+    public static final List<String> SCHEDULES = List.of("step", "cosine");
+
+    /** A step schedule without warm-up. */
+    public TrainConfig(long steps, double lr, double lrDecay, long lrDecayEvery, double beta1, double beta2,
+                       double weightDecay, double clip, int logEvery, int checkpointEvery, int keepCheckpoints) {
+        this(steps, lr, lrDecay, lrDecayEvery, beta1, beta2, weightDecay, clip, logEvery, checkpointEvery,
+                keepCheckpoints, "step", 0, 1);
+    }
 
     @Override
     public void validate(String p) {
@@ -37,12 +49,33 @@ public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEve
         Check.range(at(p, "log_every"), logEvery, 1, 1e6);
         Check.range(at(p, "checkpoint_every"), checkpointEvery, 1, 1e9);
         Check.range(at(p, "keep_checkpoints"), keepCheckpoints, 1, 1000);
+        Check.oneOf(at(p, "schedule"), schedule, SCHEDULES);
+        Check.range(at(p, "warmup"), warmup, 0, 0.99);
+        Check.range(at(p, "final_lr"), finalLr, 0, 1);
         Check.require(checkpointEvery % logEvery == 0, at(p, "checkpoint_every") + " = " + checkpointEvery
                 + " must be a multiple of " + at(p, "log_every") + " = " + logEvery);
     }
 
-    /** Learning rate of update {@code step} (0-based): lr * lrDecay^floor(step / lrDecayEvery). */
+    /**
+     * Learning rate of update {@code step} (0-based). With w = round(warmup x steps) warm-up updates,
+     * update s &lt; w runs at lr (s + 1) / w; after that:
+     * <ul>
+     *   <li>step: lr x lr_decay^floor(s / lr_decay_every);</li>
+     *   <li>cosine: lr (f + (1 - f) (1 + cos(pi (s - w) / (steps - 1 - w))) / 2), f = final_lr, so the
+     *       first update after warm-up runs at lr and the last at f lr (Loshchilov &amp; Hutter 2017,
+     *       SGDR, without restarts).</li>
+     * </ul>
+     */
     public double learningRate(long step) {
-        return lr * Math.pow(lrDecay, step / lrDecayEvery);
+        long w = Math.round(warmup * steps);
+        if (step < w) {
+            return lr * (step + 1) / w;
+        }
+        if ("step".equals(schedule)) {
+            return lr * Math.pow(lrDecay, step / lrDecayEvery);
+        }
+        long span = steps - 1 - w;
+        double progress = span <= 0 ? 1 : (double) (step - w) / span;
+        return lr * (finalLr + (1 - finalLr) * (1 + Math.cos(Math.PI * progress)) / 2);
     }
 }
