@@ -79,10 +79,7 @@ public final class SparseColumnAttention extends UntiedProjections {
      * their learned bias.
      */
     public void rewire(Neighbours next) {
-        if (next.size() != table.size() || next.perRow() != table.perRow()) {
-            throw new IllegalArgumentException("a new source table must be " + table.size() + " x " + table.perRow()
-                    + ", got " + next.size() + " x " + next.perRow());
-        }
+        checkShape(next);
         NDArray b = bias.getArray();
         float[] values = b.toFloatArray();
         int k = table.perRow();
@@ -96,10 +93,24 @@ public final class SparseColumnAttention extends UntiedProjections {
         try (NDArray fresh = b.getManager().create(values, b.getShape()).toType(b.getDataType(), false)) {
             fresh.copyTo(b);
         }
+        use(next);
+    }
+
+    /** Reads from {@code next} from now on, biases untouched (restoring a checkpoint's table and biases). */
+    public void use(Neighbours next) {
+        checkShape(next);
+        NDArray b = bias.getArray();
         table = next;
         sourceIndex.close();
         sourceDistance.close();
         upload(b.getManager(), b.getDataType());
+    }
+
+    private void checkShape(Neighbours next) {
+        if (next.size() != table.size() || next.perRow() != table.perRow()) {
+            throw new IllegalArgumentException("a source table must be " + table.size() + " x " + table.perRow()
+                    + ", got " + next.size() + " x " + next.perRow());
+        }
     }
 
     @Override

@@ -1,0 +1,64 @@
+package dev.topos.experiment.columnformer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.topos.data.fetch.DataStore;
+import dev.topos.data.image.ImageData;
+import dev.topos.data.image.ImageSet;
+import dev.topos.data.image.ImageSplit;
+import dev.topos.data.image.Patches;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * The images of a Columnformer study, split and normalised: train / validation / test sets, and the
+ * map from a batch of images to the model's input, normalised pixels (x - mean) / std (train-set
+ * mean and std, as the spec's "normalised pixels") cut into patches.
+ *
+ * @param train      training images (the data set's train split minus validation)
+ * @param validation held-out training images
+ * @param test       the data set's test images
+ * @param mean       training-set pixel mean
+ * @param std        training-set pixel standard deviation
+ * @param patch      patch side
+ */
+public record ImageInputs(ImageSet train, ImageSet validation, ImageSet test, double mean, double std, int patch) {
+    /** Loads (fetching if needed) and splits the configured data set. */
+    public static ImageInputs prepare(ColumnformerStudyConfig cfg, Consumer<String> log) throws IOException {
+        ColumnformerStudyConfig.Data d = cfg.data();
+        ImageData data = ImageData.load(DataStore.standard(log), d.dataset(), d.mnistTestFraction(), cfg.seed());
+        ImageSplit split = data.validation(d.validation(), cfg.seed());
+        ImageSet train = split.kept();
+        if (train.height() != cfg.model().image() || train.width() != cfg.model().image()) {
+            throw new IllegalArgumentException("model.image = " + cfg.model().image() + " but " + d.dataset()
+                    + " images are " + train.height() + " x " + train.width());
+        }
+        log.accept(data.describe() + "; " + train.size() + " train, " + split.heldOut().size() + " validation, "
+                + data.test().size() + " test images");
+        return new ImageInputs(train, split.heldOut(), data.test(), train.meanPixel(), train.stdPixel(),
+                cfg.model().patch());
+    }
+
+    /** (B, H, W) pixels in [0, 1] -&gt; (B, P, patch^2) normalised patches. */
+    public NDArray patches(NDArray images) {
+        return Patches.patchify(images.sub((float) mean).div((float) std), patch);
+    }
+
+    /** The normalised patches and labels of images [start, end) of a set. */
+    public Batch batch(ImageSet set, int start, int end, NDManager manager) {
+        ImageSet.Batch b = set.range(manager, start, end);
+        return new Batch(patches(b.images()), b.labels());
+    }
+
+    /** The normalised patches and labels of the given images of a set. */
+    public Batch batch(ImageSet set, int[] indices, NDManager manager) {
+        ImageSet.Batch b = set.batch(manager, indices);
+        return new Batch(patches(b.images()), b.labels());
+    }
+
+    /**
+     * @param patches (B, P, patch^2)
+     * @param labels  (B) int32
+     */
+    public record Batch(NDArray patches, NDArray labels) {}
+}
