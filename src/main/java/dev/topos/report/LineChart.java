@@ -2,6 +2,7 @@ package dev.topos.report;
 
 import dev.topos.util.AtomicFiles;
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,14 +22,16 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <p>Points with a non-finite coordinate are dropped (the line joins their neighbours), as are
  * points with {@code y <= 0} on a logarithmic y-axis; a series left with no points is omitted.
  * Series of at most {@value #MARKER_LIMIT} points get markers so that sparse curves (e.g. eval
- * results) stay visible.
+ * results) stay visible. A series may carry symmetric y error bars (e.g. mean cosine similarity
+ * +- one standard deviation per distance bin); a non-finite error draws no bar at that point.
+ * Error bars need a linear y-axis.
  *
  * <p>A fluent builder; not thread-safe.
  */
 public final class LineChart {
     static final int MARKER_LIMIT = 30;
 
-    private record Series(String name, double[] x, double[] y) {
+    private record Series(String name, double[] x, double[] y, double[] yError) {
     }
 
     private final String title;
@@ -54,6 +57,22 @@ public final class LineChart {
      * The arrays are copied.
      */
     public LineChart series(String name, double[] x, double[] y) {
+        return add(name, x, y, null);
+    }
+
+    /**
+     * Adds a series with error bars from {@code y - yError} to {@code y + yError}; the three
+     * arrays must have the same length, and names must be unique. The arrays are copied.
+     */
+    public LineChart series(String name, double[] x, double[] y, double[] yError) {
+        if (yError.length != y.length) {
+            throw new IllegalArgumentException(
+                    "series '" + name + "': " + y.length + " y values but " + yError.length + " errors");
+        }
+        return add(name, x, y, yError.clone());
+    }
+
+    private LineChart add(String name, double[] x, double[] y, double[] yError) {
         if (x.length != y.length) {
             throw new IllegalArgumentException(
                     "series '" + name + "': " + x.length + " x values but " + y.length + " y values");
@@ -61,8 +80,13 @@ public final class LineChart {
         if (series.stream().anyMatch(s -> s.name().equals(name))) {
             throw new IllegalArgumentException("duplicate series name '" + name + "'");
         }
-        series.add(new Series(name, x.clone(), y.clone()));
+        series.add(new Series(name, x.clone(), y.clone(), yError));
         return this;
+    }
+
+    /** Renders the chart into an image of {@code width x height} pixels. */
+    public BufferedImage render(int width, int height) {
+        return BitmapEncoder.getBufferedImage(build(width, height));
     }
 
     /** Renders the chart and writes it atomically as a PNG of {@code width x height} pixels. */
@@ -75,9 +99,13 @@ public final class LineChart {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
         }
+        if (logY && series.stream().anyMatch(s -> s.yError() != null)) {
+            throw new IllegalStateException("error bars need a linear y-axis (logY is set)");
+        }
         XYChart chart = new XYChartBuilder().width(width).height(height)
                 .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler()
+                .setErrorBarsColorSeriesColor(true)
                 .setYAxisLogarithmic(logY)
                 .setChartBackgroundColor(Color.WHITE)
                 .setLegendPosition(Styler.LegendPosition.OutsideE)
@@ -86,7 +114,9 @@ public final class LineChart {
         for (Series s : series) {
             double[][] kept = plottable(s);
             if (kept[0].length > 0) {
-                XYSeries added = chart.addSeries(s.name(), kept[0], kept[1]);
+                XYSeries added = s.yError() == null
+                        ? chart.addSeries(s.name(), kept[0], kept[1])
+                        : chart.addSeries(s.name(), kept[0], kept[1], kept[2]);
                 if (kept[0].length > MARKER_LIMIT) {
                     added.setMarker(SeriesMarkers.NONE);
                 }
@@ -95,10 +125,14 @@ public final class LineChart {
         return chart;
     }
 
-    /** The series' points that can be drawn on this chart, as {xs, ys}. */
+    /**
+     * The series' points that can be drawn on this chart, as {xs, ys, errors}; a missing or
+     * non-finite error becomes 0 (no bar).
+     */
     private double[][] plottable(Series s) {
         double[] xs = new double[s.x().length];
         double[] ys = new double[s.y().length];
+        double[] es = new double[s.y().length];
         int n = 0;
         for (int i = 0; i < s.x().length; i++) {
             double x = s.x()[i];
@@ -106,9 +140,11 @@ public final class LineChart {
             if (Double.isFinite(x) && Double.isFinite(y) && (!logY || y > 0)) {
                 xs[n] = x;
                 ys[n] = y;
+                double e = s.yError() == null ? 0 : s.yError()[i];
+                es[n] = Double.isFinite(e) ? Math.abs(e) : 0;
                 n++;
             }
         }
-        return new double[][] {Arrays.copyOf(xs, n), Arrays.copyOf(ys, n)};
+        return new double[][] {Arrays.copyOf(xs, n), Arrays.copyOf(ys, n), Arrays.copyOf(es, n)};
     }
 }

@@ -144,35 +144,7 @@ public final class MapMosaic {
 
     /** One map at one pixel per cell, coloured by its own normalisation. */
     private BufferedImage tile(double[][] map) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double[] row : map) {
-            for (double v : row) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
-        if (symmetric) {
-            hi = Math.max(Math.abs(lo), Math.abs(hi));
-            lo = -hi;
-        }
-        double span = hi - lo;
-        BufferedImage tile = new BufferedImage(map[0].length, map.length, BufferedImage.TYPE_INT_RGB);
-        for (int r = 0; r < map.length; r++) {
-            for (int c = 0; c < map[r].length; c++) {
-                double v = map[r][c];
-                int rgb;
-                if (!Double.isFinite(v)) {
-                    rgb = MISSING_RGB;
-                } else {
-                    rgb = colormap.rgb(span > 0 ? (v - lo) / span : 0.5);
-                }
-                tile.setRGB(c, r, rgb);
-            }
-        }
-        return tile;
+        return ColorScale.of(colormap, symmetric, map).image(map);
     }
 
     private static void requireRectangular(double[][] map, String title) {

@@ -2,7 +2,9 @@ package dev.topos.report;
 
 import static dev.topos.report.PngAssertions.assertPng;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,38 @@ class LineChartTest {
                 .series("lr", new double[] {0, 1, 2, 3}, new double[] {0, 1e-3, 1e-4, -1})
                 .writePng(file, 300, 200);
         assertPng(file, 300, 200);
+    }
+
+    @Test
+    void errorBarsAreDrawnAroundThePoints() throws Exception {
+        // Mean cosine similarity per distance bin, +- its standard deviation.
+        double[] bins = {0.5, 1.5, 2.5, 3.5};
+        double[] mean = {0.8, 0.5, 0.3, 0.2};
+        LineChart plain = new LineChart("Feature consistency", "distance", "cosine similarity")
+                .series("cos", bins, mean);
+        LineChart withBars = new LineChart("Feature consistency", "distance", "cosine similarity")
+                .series("cos", bins, mean, new double[] {0.1, 0.2, Double.NaN, 0.05});
+        BufferedImage a = plain.render(500, 300);
+        BufferedImage b = withBars.render(500, 300);
+        int differing = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                differing += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertTrue(differing > 20, "the error bars add pixels: " + differing + " differ");
+        Path file = dir.resolve("cos.png");
+        withBars.writePng(file, 500, 300);
+        assertPng(file, 500, 300);
+    }
+
+    @Test
+    void errorBarsNeedALinearAxisAndOneErrorPerPoint() {
+        LineChart log = new LineChart("t", "x", "y").logY(true)
+                .series("a", new double[] {1, 2}, new double[] {1, 2}, new double[] {0.1, 0.1});
+        assertThrows(IllegalStateException.class, () -> log.render(200, 100));
+        assertThrows(IllegalArgumentException.class, () -> new LineChart("t", "x", "y")
+                .series("a", new double[] {1, 2}, new double[] {1, 2}, new double[] {0.1}));
     }
 
     @Test
