@@ -2,6 +2,7 @@ package dev.topos.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.topos.config.ConfigException;
+import dev.topos.experiment.columnformer.ColumnformerStudy;
 import dev.topos.experiment.tem.TemStudy;
 import dev.topos.experiment.topoformer.TopoformerStudy;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.ServiceLoader;
  * by a jar on the class path.
  */
 public final class Studies {
-    private static final List<Study> ALL = List.of(new TemStudy(), new TopoformerStudy());
+    private static final List<Study> ALL = List.of(new TemStudy(), new TopoformerStudy(), new ColumnformerStudy());
 
     private Studies() {}
 

@@ -1,0 +1,67 @@
+package dev.topos.experiment.columnformer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.topos.model.Columnformer;
+import dev.topos.nn.NamedParameters;
+import dev.topos.report.ReportSection;
+import dev.topos.report.RunReport;
+import dev.topos.report.Sections;
+import dev.topos.train.Checkpoints;
+import dev.topos.util.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analysis stage of a Columnformer run: loads the latest checkpoint (weights, and the source
+ * tables of a rewired sparse model), evaluates it ({@link Evaluation}), analyses its connectivity
+ * ({@link ConnectivityReport}) and writes {@code summary.json}, {@code figures/*.png},
+ * {@code sections.json} and {@code report.html}.
+ */
+final class ColumnformerAnalysis {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ColumnformerAnalysis() {}
+
+    static Path run(Path runDir, ColumnformerStudyConfig cfg, ImageInputs inputs) throws IOException {
+        Path checkpoint = new Checkpoints(runDir).latest()
+                .orElseThrow(() -> new IOException(runDir + ": no checkpoint to analyse; train first"));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        List<ReportSection> sections = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Columnformer model = ColumnformerStudy.model(cfg, inputs.train().classes(), manager);
+            try (NDManager tmp = manager.newSubManager()) {
+                Map<String, NDArray> saved = Checkpoints.load(checkpoint, tmp);
+                Checkpoints.loadParameters(saved, model.parameters(), checkpoint.toString());
+                if (cfg.rewire().every() > 0) {
+                    Map<String, NDArray> task = new LinkedHashMap<>();
+                    saved.forEach((k, v) -> {
+                        if (k.startsWith("task.")) {
+                            task.put(k.substring(5), v);
+                        }
+                    });
+                    new ImageTask(model, inputs, cfg, manager).loadState(task, checkpoint.toString());
+                }
+            }
+            System.out.println("evaluating on " + inputs.validation().size() + " validation and "
+                    + inputs.test().size() + " test images");
+            summary.put("task", cfg.task());
+            summary.putAll(Evaluation.run(model, inputs, cfg, manager));
+            summary.put("params", NamedParameters.count(model.parameters()));
+            summary.put("columns", model.sheet().size());
+            summary.put("geometry", model.sheet().kind() + (cfg.model().geometry().learned() ? " (learned)" : ""));
+            summary.put("train_steps", Checkpoints.stepOf(checkpoint));
+            summary.put("forward_gflop_per_image", model.forwardFlops(1) / 1e9);
+            sections.addAll(ConnectivityReport.write(runDir, model, inputs, cfg, summary, manager));
+        }
+        AtomicFiles.writeString(runDir.resolve(RunReport.SUMMARY_FILE), JSON.writeValueAsString(summary) + "\n");
+        Sections.write(runDir.resolve(Sections.FILE_NAME), sections);
+        return RunReport.write(runDir);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.topos.experiment.columnformer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import dev.topos.geometry.Neighbours;
+import dev.topos.model.Columnformer;
+import dev.topos.nn.SparseColumnAttention;
+
+/**
+ * What the connectivity analyses read from a trained Columnformer: the attention of every step
+ * averaged over images and heads (row i = column i's incoming connectivity), the sources each
+ * weight belongs to, and each column's final state on the same images as its feature vector.
+ *
+ * @param attention per step, N x K mean attention
+ * @param sources   per step, N x K source columns (every column, in order, for dense attention)
+ * @param features  N x (images C), each column's final state over the images
+ */
+record ConnectivitySample(double[][][] attention, int[][][] sources, double[][] features) {
+    /** Runs the first {@code images} test images through the model, nothing masked. */
+    static ConnectivitySample of(Columnformer model, ImageInputs inputs, int images, int batch, NDManager manager) {
+        int n = model.sheet().size();
+        int steps = model.config().depth();
+        int count = Math.min(images, inputs.test().size());
+        double[][][] attention = null;
+        double[][] features = new double[n][];
+        int c = model.config().dim();
+        for (int col = 0; col < n; col++) {
+            features[col] = new double[count * c];
+        }
+        for (int start = 0; start < count; start += batch) {
+            int end = Math.min(count, start + batch);
+            try (NDScope ignored = new NDScope()) {
+                Columnformer.Output out = model.forward(inputs.batch(inputs.test(), start, end, manager).patches(), null);
+                for (int t = 0; t < steps; t++) {
+                    NDArray a = out.weights().get(t).sum(new int[] {0}).mean(new int[] {0}); // (N, K)
+                    int k = (int) a.getShape().get(1);
+                    if (attention == null) {
+                        attention = new double[steps][n][k];
+                    }
+                    float[] flat = a.toFloatArray();
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < k; j++) {
+                            attention[t][i][j] += flat[i * k + j] / count;
+                        }
+                    }
+                }
+                float[] state = out.state().toFloatArray(); // (N, B, C)
+                int b = end - start;
+                for (int col = 0; col < n; col++) {
+                    for (int x = 0; x < b * c; x++) {
+                        features[col][start * c + x] = state[col * b * c + x];
+                    }
+                }
+            }
+        }
+        int[][][] sources = new int[steps][][];
+        for (int t = 0; t < steps; t++) {
+            sources[t] = sourcesOf(model, t, n);
+        }
+        return new ConnectivitySample(attention, sources, features);
+    }
+
+    private static int[][] sourcesOf(Columnformer model, int step, int n) {
+        var sheet = model.sheets().get(model.config().recurrent() ? 0 : step);
+        if (sheet.attention() instanceof SparseColumnAttention sparse) {
+            Neighbours table = sparse.table();
+            return table.index();
+        }
+        int[][] all = new int[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                all[i][j] = j;
+            }
+        }
+        return all;
+    }
+}
