@@ -3,6 +3,7 @@ package dev.topos.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.topos.config.ConfigException;
 import dev.topos.experiment.columnformer.ColumnformerStudy;
+import dev.topos.experiment.sweep.SweepStudy;
 import dev.topos.experiment.tem.TemStudy;
 import dev.topos.experiment.topoformer.TopoformerStudy;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.ServiceLoader;
  * by a jar on the class path.
  */
 public final class Studies {
-    private static final List<Study> ALL = List.of(new TemStudy(), new TopoformerStudy(), new ColumnformerStudy());
+    private static final List<Study> ALL = List.of(new TemStudy(), new TopoformerStudy(), new ColumnformerStudy(),
+            new SweepStudy());
 
     private Studies() {}
 

@@ -151,6 +151,23 @@ public final class Columnformer {
         return positions == null ? null : positions.positions();
     }
 
+    /**
+     * The current distances between all columns, N x N: the learned positions' or the sheet's. For
+     * analyses of models small enough for the table.
+     */
+    public double[][] distances() {
+        if (positions == null) {
+            return sheet.distances();
+        }
+        int n = columns;
+        double[] flat = positions.distances().toType(DataType.FLOAT64, false).toDoubleArray();
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(flat, i * n, out[i], 0, n);
+        }
+        return out;
+    }
+
     /** The input columns 0 .. P-1. */
     public int[] inputColumns() {
         return range(0, patches);

@@ -2,6 +2,7 @@ package dev.topos.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -130,6 +131,10 @@ public final class SparseColumnAttention extends UntiedProjections {
             }
         }
         sourceIndex = manager.create(index, new Shape(n, k));
-        sourceDistance = manager.create(distance, new Shape(n, k)).toType(dataType, false);
+        try (NDArray d = manager.create(distance, new Shape(n, k))) {
+            sourceDistance = d.toType(dataType, true);
+        }
+        // Rewiring runs inside a training update's scope; the table must outlive it.
+        NDScope.unregister(sourceIndex, sourceDistance);
     }
 }

@@ -1,85 +1,156 @@
 package dev.topos.experiment.columnformer;
 
 import ai.djl.ndarray.NDManager;
+import dev.topos.analysis.columns.AttentionEntropy;
+import dev.topos.analysis.columns.Connectivity;
+import dev.topos.analysis.columns.FeatureConsistency;
+import dev.topos.analysis.columns.Flow;
+import dev.topos.analysis.columns.Modularity;
+import dev.topos.analysis.columns.SmallWorld;
+import dev.topos.analysis.columns.UndirectedGraph;
+import dev.topos.analysis.columns.WiringLength;
 import dev.topos.geometry.Sheet;
 import dev.topos.model.Columnformer;
+import dev.topos.report.Histogram;
+import dev.topos.report.LineChart;
 import dev.topos.report.MatrixHeatmap;
 import dev.topos.report.ReportFigure;
 import dev.topos.report.ReportSection;
 import dev.topos.report.ReportTable;
 import dev.topos.report.SheetPlot;
+import dev.topos.util.Rng;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The connectivity section of a Columnformer report (spec section 8): the mean attention of every
- * step as a connectivity matrix, one column's incoming field drawn on the sheet at every step, and
- * the wiring length per step.
+ * The connectivity sections of a Columnformer report (spec section 8), from the attention of every
+ * step averaged over test images ({@link ConnectivitySample}):
+ * <ul>
+ *   <li>connectivity matrices per step and one output column's incoming field on the sheet;</li>
+ *   <li>per step: attention entropy, wiring length, feedforward / feedback flow between the
+ *       input-near and output-near columns, Louvain modularity and small-worldness (top edges,
+ *       against Erdős–Rényi and degree-preserving nulls);</li>
+ *   <li>the connection-distance distribution, and the cosine similarity of columns' features
+ *       against their distance.</li>
+ * </ul>
+ * Summary keys (last step): {@code entropy}, {@code flow_net}, {@code modularity_q},
+ * {@code communities}, {@code small_world_sigma}, {@code clustering}, {@code efficiency},
+ * {@code feature_cos_neighbours}, {@code feature_cos_others}.
  */
 final class ConnectivityReport {
     private static final String FIGURES = "figures/";
+    private static final int FEATURE_NEIGHBOURS = 8;
 
     private ConnectivityReport() {}
 
     static List<ReportSection> write(Path runDir, Columnformer model, ImageInputs inputs, ColumnformerStudyConfig cfg,
                                      Map<String, Object> summary, NDManager manager) throws IOException {
         Files.createDirectories(runDir.resolve(FIGURES));
-        ConnectivitySample sample = ConnectivitySample.of(model, inputs, cfg.analysis().mapImages(),
-                cfg.analysis().evalBatch(), manager);
+        ColumnformerStudyConfig.Analysis a = cfg.analysis();
+        ConnectivitySample sample = ConnectivitySample.of(model, inputs, a.mapImages(), a.evalBatch(), manager);
         Sheet sheet = model.sheet();
-        int n = sheet.size();
+        double[][] d = model.distances();
         int steps = sample.attention().length;
-        List<ReportFigure> figures = new ArrayList<>();
+        int probe = model.outputColumns()[model.outputColumns().length / 2];
+        List<ReportFigure> maps = new ArrayList<>();
         List<double[]> fields = new ArrayList<>();
         List<String> titles = new ArrayList<>();
-        int probe = model.outputColumns()[model.outputColumns().length / 2];
         List<List<Object>> rows = new ArrayList<>();
+        List<WiringLength.Histogram> histograms = new ArrayList<>();
+        Rng rng = new Rng(cfg.seed());
         for (int t = 0; t < steps; t++) {
-            double[][] dense = dense(sample.attention()[t], sample.sources()[t], n);
+            Connectivity c = Connectivity.sparse(sample.sources()[t], sample.attention()[t]);
             String file = FIGURES + "connectivity_step" + t + ".png";
-            MatrixHeatmap.minMax(dense, "mean attention A, step " + t).writePng(runDir.resolve(file), 620, 660);
-            figures.add(new ReportFigure(file, "Step " + t + ": mean attention over " + cfg.analysis().mapImages()
-                    + " test images; row i is column i's incoming connectivity (columns ordered by layer, then row-major)."));
-            fields.add(dense[probe]);
+            MatrixHeatmap.minMax(c.matrix(), "mean attention A, step " + t).writePng(runDir.resolve(file), 620, 660);
+            maps.add(new ReportFigure(file, "Step " + t + ": mean attention over " + a.mapImages() + " test images; "
+                    + "row i is column i's incoming connectivity (columns in the sheet's order)."));
+            fields.add(c.incomingField(probe));
             titles.add("step " + t);
-            rows.add(List.of(t, fmt(wiringLength(sample.attention()[t], sample.sources()[t], sheet))));
+            histograms.add(WiringLength.distances(c, d, 20, max(d)));
+            Flow.Result flow = Flow.compute(c, d, model.inputColumns(), model.outputColumns());
+            UndirectedGraph g = UndirectedGraph.topEdges(c, a.topEdges());
+            Modularity.Partition modules = Modularity.louvain(g);
+            SmallWorld.Result er = SmallWorld.compute(g, SmallWorld.NullModel.RANDOM, a.nulls(), rng);
+            SmallWorld.Result dp = SmallWorld.compute(g, SmallWorld.NullModel.DEGREE_PRESERVING, a.nulls(), rng);
+            double entropy = AttentionEntropy.compute(c).mean();
+            double length = WiringLength.compute(c, d).mean();
+            rows.add(List.of(t, fmt(entropy), fmt(length), fmt(flow.feedforward()), fmt(flow.feedback()),
+                    fmt(flow.netFlow()), fmt(modules.q()), modules.communities(), fmt(er.clustering()),
+                    fmt(er.nullClustering()), fmt(er.efficiency()), fmt(er.nullEfficiency()), fmt(er.sigma()),
+                    fmt(dp.sigma())));
+            if (t == steps - 1) {
+                summary.put("entropy", entropy);
+                summary.put("flow_net", flow.netFlow());
+                summary.put("modularity_q", modules.q());
+                summary.put("communities", modules.communities());
+                summary.put("small_world_sigma", er.sigma());
+                summary.put("small_world_sigma_degree_preserving", dp.sigma());
+                summary.put("clustering", er.clustering());
+                summary.put("efficiency", er.efficiency());
+            }
         }
         String field = FIGURES + "incoming_field.png";
-        SheetPlot.minMax(sheet, fields, titles).columns(Math.min(steps, 3)).highlight(probe)
-                .writePng(runDir.resolve(field), 1400, 420 * ((steps + 2) / 3));
-        figures.add(0, new ReportFigure(field, "Incoming field of output column " + probe + " (ringed) at every "
-                + "step: how much it attends to each column, drawn where the columns sit."));
-        ReportTable table = new ReportTable("Wiring length per step (mean attention-weighted distance)",
-                List.of("step", "wiring length"), rows);
-        return List.of(new ReportSection("Connectivity", "Attention between columns after training. The wiring "
-                + "length over all steps and test images is " + fmt((Double) summary.get("wiring_length")) + ".",
-                figures, List.of(table)));
+        int perRow = Math.min(steps, 3);
+        SheetPlot.minMax(sheet, fields, titles).columns(perRow).highlight(probe)
+                .writePng(runDir.resolve(field), 1400, 420 * ((steps + perRow - 1) / perRow));
+        maps.add(0, new ReportFigure(field, "Incoming field of output column " + probe + " (ringed) at every step: "
+                + "its mean attention to each column, drawn where the columns sit."));
+
+        String hist = FIGURES + "connection_distances.png";
+        Histogram h = new Histogram("Connection distance, attention-weighted", "distance D_ij", "share of attention",
+                histograms.get(0).edges());
+        for (int t = 0; t < steps; t++) {
+            h.series("step " + t, histograms.get(t).mass());
+        }
+        h.writePng(runDir.resolve(hist), 800, 450);
+
+        FeatureConsistency.Result fc = FeatureConsistency.compute(sample.features(), d, FEATURE_NEIGHBOURS);
+        summary.put("feature_cos_neighbours", fc.neighbours().meanNeighbour());
+        summary.put("feature_cos_others", fc.neighbours().meanOther());
+        String cos = FIGURES + "feature_similarity.png";
+        new LineChart("Feature similarity against distance", "distance", "mean cosine similarity")
+                .series("column pairs", centres(fc.byDistance().edges()), fc.byDistance().meanSimilarity())
+                .writePng(runDir.resolve(cos), 800, 450);
+
+        ReportTable table = new ReportTable("Per step (top " + fmt(100 * a.topEdges()) + "% of edges for modularity "
+                + "and small-worldness; " + a.nulls() + " null graphs each)",
+                List.of("step", "entropy (nats)", "wiring length", "feedforward", "feedback", "net flow",
+                        "modularity Q", "communities", "C", "C null", "E", "E null", "sigma (ER)", "sigma (degree)"),
+                rows);
+        String text = "Attention between columns after training, averaged over " + a.mapImages() + " test images "
+                + "and the heads. Flow: an edge j -> i is feedforward when column i sits nearer the output columns "
+                + "than j (position h = d_in / (d_in + d_out)); net flow = (ff - fb) / (ff + fb). Small-worldness "
+                + "sigma = (C / C_null) / (E_null / E) with clustering C and global efficiency E (Achterberg et al. "
+                + "2023). Uniform attention over all " + sheet.size() + " columns would have entropy "
+                + fmt(Math.log(sheet.size())) + " nats.";
+        ReportSection connectivity = new ReportSection("Connectivity", text, maps, List.of(table));
+        ReportSection distances = new ReportSection("Wiring and feature consistency",
+                "Where attention goes in distance, per step; and how alike neighbouring columns' features are "
+                        + "(cosine of their final states over the same images): " + fmt(fc.neighbours().meanNeighbour())
+                        + " for each column's " + FEATURE_NEIGHBOURS + " nearest columns against "
+                        + fmt(fc.neighbours().meanOther()) + " for the others.",
+                List.of(new ReportFigure(hist, "Attention-weighted distribution of connection distances, per step."),
+                        new ReportFigure(cos, "Mean cosine similarity of two columns' features against their distance.")),
+                List.of());
+        return List.of(connectivity, distances);
     }
 
-    /** The N x N matrix of a sparse N x K table (zero where a column does not read another). */
-    static double[][] dense(double[][] weights, int[][] sources, int n) {
-        double[][] out = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < sources[i].length; k++) {
-                out[i][sources[i][k]] += weights[i][k];
-            }
+    private static double max(double[][] d) {
+        return Arrays.stream(d).flatMapToDouble(Arrays::stream).max().orElse(1);
+    }
+
+    private static double[] centres(double[] edges) {
+        double[] out = new double[edges.length - 1];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (edges[i] + edges[i + 1]) / 2;
         }
         return out;
-    }
-
-    private static double wiringLength(double[][] weights, int[][] sources, Sheet sheet) {
-        double sum = 0;
-        for (int i = 0; i < weights.length; i++) {
-            for (int k = 0; k < weights[i].length; k++) {
-                sum += weights[i][k] * sheet.between(i, sources[i][k]);
-            }
-        }
-        return sum / weights.length;
     }
 
     private static String fmt(double v) {

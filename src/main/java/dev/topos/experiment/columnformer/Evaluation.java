@@ -2,6 +2,7 @@ package dev.topos.experiment.columnformer;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -109,20 +110,26 @@ final class Evaluation {
     /** The training set's mean normalised patch at each position, (P, pixels). */
     private static NDArray meanPatch(ImageInputs inputs, int batch, NDManager manager) {
         ImageSet train = inputs.train();
-        NDArray sum = null;
+        double[] sum = null;
+        long[] shape = null;
         for (int start = 0; start < train.size(); start += batch) {
             try (NDScope ignored = new NDScope()) {
                 NDArray s = inputs.batch(train, start, Math.min(train.size(), start + batch), manager).patches()
                         .sum(new int[] {0});
-                NDArray next = sum == null ? s : sum.add(s);
-                next.attach(manager);
-                if (sum != null) {
-                    sum.close();
+                double[] values = s.toType(DataType.FLOAT64, false).toDoubleArray();
+                if (sum == null) {
+                    sum = new double[values.length];
+                    shape = s.getShape().getShape();
                 }
-                sum = next;
+                for (int i = 0; i < values.length; i++) {
+                    sum[i] += values[i];
+                }
             }
         }
-        return sum.div((float) train.size());
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= train.size();
+        }
+        return manager.create(sum, new Shape(shape)).toType(DataType.FLOAT32, false);
     }
 
     /** Masked MSE of predicting every hidden patch as the mean patch, under the evaluation's masks. */

@@ -43,7 +43,7 @@ final class Rewiring {
     void observe(List<NDArray> weights) {
         for (int t = 0; t < weights.size(); t++) {
             double[][] sum = sums[attentions.size() == 1 ? 0 : t];
-            float[] mean = weights.get(t).mean(new int[] {0, 1}).toFloatArray();
+            float[] mean = weights.get(t).mean(new int[] {0}).mean(new int[] {0}).toFloatArray();
             int k = sum[0].length;
             for (int i = 0; i < sum.length; i++) {
                 for (int s = 0; s < k; s++) {
