@@ -67,9 +67,13 @@ public final class AdamW {
      * Applies one update with learning rate {@code lr} and zeroes the gradients.
      *
      * @return the gradient norm before clipping
+     * @throws IllegalStateException if the gradient holds NaN or infinity; nothing is updated then
      */
     public double step(double lr) {
         double norm = gradNorm();
+        if (!Double.isFinite(norm)) {
+            throw new IllegalStateException("the gradient norm is " + norm + "; no parameter was updated");
+        }
         float rescale = (float) (clip > 0 && norm > clip ? clip / norm : 1.0);
         t++;
         float lrCorrected = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));

@@ -132,8 +132,21 @@ public final class TrainLoop {
                 out = task.forward(step);
                 gc.backward(out.value());
             }
-            double gradNorm = optimizer.step(cfg.learningRate(step));
-            values.put("loss", (double) out.value().getFloat());
+            double loss = out.value().getFloat();
+            if (!Double.isFinite(loss)) {
+                throw new IllegalStateException("update " + step + ": the loss is " + loss + " (metrics "
+                        + out.metrics().keySet() + "); training stops before the weights are touched, and the "
+                        + "checkpoints already written stay intact (lower train.lr or raise train.warmup, then "
+                        + "resume)");
+            }
+            double gradNorm;
+            try {
+                gradNorm = optimizer.step(cfg.learningRate(step));
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("update " + step + " (loss " + loss + "): " + e.getMessage()
+                        + "; the checkpoints already written stay intact", e);
+            }
+            values.put("loss", loss);
             for (Map.Entry<String, NDArray> m : out.metrics().entrySet()) {
                 values.put(m.getKey(), (double) m.getValue().getFloat());
             }
