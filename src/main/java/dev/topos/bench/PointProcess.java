@@ -67,6 +67,9 @@ final class PointProcess {
         pb.environment().putIfAbsent("TORCH_CPP_LOG_LEVEL", "ERROR");
         long start = System.nanoTime();
         Process p = pb.start();
+        // If this JVM is interrupted (Ctrl-C), take the child down with it rather than leave it running.
+        Thread reaper = new Thread(p::destroyForcibly, "bench-point-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         Deque<String> tail = new ArrayDeque<>();
         ColumnformerPoint.Result[] result = new ColumnformerPoint.Result[1];
         Thread reader = new Thread(() -> {
@@ -121,6 +124,11 @@ final class PointProcess {
         } finally {
             if (p.isAlive()) {
                 p.destroyForcibly();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: nothing to undo
             }
         }
     }
