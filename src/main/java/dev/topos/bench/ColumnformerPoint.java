@@ -17,7 +17,6 @@ import dev.topos.train.TrainConfig;
 import dev.topos.train.TrainLoop;
 import dev.topos.train.TrainingTask;
 import dev.topos.util.Rng;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ import java.util.Map;
  * this point's alone, and prints one {@link Result} line.
  *
  * <pre>
- *   java -cp CLASSPATH dev.topos.bench.ColumnformerPoint dense|sparse N SECONDS
+ *   java -cp CLASSPATH dev.topos.bench.ColumnformerPoint dense|sparse N SECONDS SCRATCH_DIR
  * </pre>
  *
  * The model: one flat rows x cols grid of N columns at unit spacing, seen from height 2 (spec
@@ -90,21 +89,24 @@ public final class ColumnformerPoint {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: ColumnformerPoint dense|sparse N SECONDS");
+        if (args.length != 4) {
+            System.err.println("usage: ColumnformerPoint dense|sparse N SECONDS SCRATCH_DIR");
             System.exit(2);
         }
-        Result r = measure(args[0], Integer.parseInt(args[1]), Double.parseDouble(args[2]));
+        Result r = measure(args[0], Integer.parseInt(args[1]), Double.parseDouble(args[2]), Path.of(args[3]));
         System.out.println(r.line());
         System.out.flush();
     }
 
-    /** Builds the model and trains it: one warm-up update, then as many as fit {@code seconds} (at least one). */
-    static Result measure(String mode, int n, double seconds) throws Exception {
+    /**
+     * Builds the model and trains it: one warm-up update, then as many as fit {@code seconds} (at
+     * least one). {@code dir} is the training loop's run folder (nothing is written there); the
+     * caller owns it, so that it is removed even when this process is killed.
+     */
+    static Result measure(String mode, int n, double seconds, Path dir) throws Exception {
         long start = System.nanoTime();
         ColumnformerConfig cfg = config(mode, n);
         TrainConfig train = new TrainConfig(1_000_000, 6e-4, 1, 1_000_000, 0.9, 0.95, 0.05, 1.0, 1, 1_000_000, 1);
-        Path dir = Files.createTempDirectory("topos-bench");
         try (NDManager manager = NDManager.newBaseManager(ComputeDevice.current().djl())) {
             manager.getEngine().setRandomSeed(1);
             Columnformer model = new Columnformer(manager, cfg, sheet(n), CLASSES, new Rng(1));
@@ -113,8 +115,6 @@ public final class ColumnformerPoint {
             UpdateTimer.Rate rate = UpdateTimer.measure(loop::update, WARMUP, Math.max(seconds, MIN_SECONDS));
             return new Result(mode, n, NamedParameters.count(model.parameters()), rate.updates(), rate.seconds(),
                     3 * model.forwardFlops(BATCH) / 1e9, Memory.peakRssGiB(), setup);
-        } finally {
-            Bench.deleteTree(dir);
         }
     }
 

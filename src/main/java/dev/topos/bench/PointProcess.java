@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class PointProcess {
     }
 
     /** The child's command line. */
-    static List<String> command(String mode, int n, double seconds, long heapMiB) {
+    static List<String> command(String mode, int n, double seconds, long heapMiB, Path scratch) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -57,16 +58,24 @@ final class PointProcess {
         cmd.add(mode);
         cmd.add(Integer.toString(n));
         cmd.add(String.format(Locale.ROOT, "%.3f", seconds));
+        cmd.add(scratch.toString());
         return cmd;
     }
 
     /** Runs the point, killing it if its resident memory passes {@code limitGiB}. */
     static Outcome run(String mode, int n, double seconds, double limitGiB) throws IOException, InterruptedException {
         long heap = ScalingPlan.heapMiB("sparse".equals(mode), n);
-        ProcessBuilder pb = new ProcessBuilder(command(mode, n, seconds, heap)).redirectErrorStream(true);
+        Path scratch = Files.createTempDirectory("topos-bench");
+        ProcessBuilder pb = new ProcessBuilder(command(mode, n, seconds, heap, scratch)).redirectErrorStream(true);
         pb.environment().putIfAbsent("TORCH_CPP_LOG_LEVEL", "ERROR");
         long start = System.nanoTime();
-        Process p = pb.start();
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            Bench.deleteTree(scratch);
+            throw e;
+        }
         // If this JVM is interrupted (Ctrl-C), take the child down with it rather than leave it running.
         Thread reaper = new Thread(p::destroyForcibly, "bench-point-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);
@@ -125,6 +134,8 @@ final class PointProcess {
             if (p.isAlive()) {
                 p.destroyForcibly();
             }
+            p.waitFor();
+            Bench.deleteTree(scratch);
             try {
                 Runtime.getRuntime().removeShutdownHook(reaper);
             } catch (IllegalStateException shuttingDown) {
