@@ -180,6 +180,14 @@ class MainTest {
     }
 
     @Test
+    void scalingLimitsAreForScalingBenchmarksOnly() {
+        Result help = topos("bench", "--help");
+        assertTrue(help.out().contains("--max-n") && help.out().contains("--max-gib"), help.out());
+        topos("bench", "tem-t", "--max-n", "4096").assertUserError("'tem-t'", "fixed size");
+        topos("bench", "columnformer", "--max-gib", "-1").assertUserError("--max-gib");
+    }
+
+    @Test
     void debugPrintsTheStackTrace() {
         Result r = topos("--debug", "bench", "nope");
         assertEquals(2, r.code());
