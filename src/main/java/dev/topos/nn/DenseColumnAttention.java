@@ -13,35 +13,40 @@ import ai.djl.nn.Parameter;
  * image.
  */
 public final class DenseColumnAttention extends UntiedProjections {
-    private final double[][] distances;
+    private final int columns;
     private final Parameter bias;
+    private double[][] distances;
     private NDArray distanceTable;
 
     /**
-     * @param distances N x N distances D of the sheet (for the bias at birth and {@link #sourceDistances})
+     * @param distances N x N distances D of the sheet (for the bias at birth and {@link #sourceDistances});
+     *                  read once, when the block is initialised
      * @see UntiedProjections#UntiedProjections for the other arguments
      */
     public DenseColumnAttention(double[][] distances, int channels, int qkDim, int heads, LocalBias init,
                                 boolean untiedValue, boolean untiedOutput) {
         super(distances.length, channels, qkDim, heads, untiedValue, untiedOutput);
-        int n = distances.length;
+        this.columns = distances.length;
         this.distances = distances;
-        float[] birth = init.at(distances);
         bias = addParameter(Parameter.builder().setName("local_bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(n, n))
-                .optInitializer((m, shape, type) -> m.create(birth, shape).toType(type, false)).build());
+                .optShape(new Shape(columns, columns))
+                .optInitializer((m, shape, type) -> init.at(distanceTable).toType(type, false)).build());
     }
 
-    /** Also makes the constant D, owned by {@code manager}. */
+    /** Makes the constant D (N x N, of {@code dataType}) first: the bias at birth is computed from it. */
     @Override
     public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
-        super.initialize(manager, dataType, inputShapes);
-        int n = distances.length;
-        double[] flat = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(distances[i], 0, flat, i * n, n);
+        if (distanceTable == null) {
+            float[] flat = new float[columns * columns];
+            for (int i = 0; i < columns; i++) {
+                for (int j = 0; j < columns; j++) {
+                    flat[i * columns + j] = (float) distances[i][j];
+                }
+            }
+            distances = null; // the sheet keeps its own table; this block needs only the tensor
+            distanceTable = manager.create(flat, new Shape(columns, columns)).toType(dataType, false);
         }
-        distanceTable = manager.create(flat, new Shape(n, n)).toType(dataType, false);
+        super.initialize(manager, dataType, inputShapes);
     }
 
     @Override
@@ -60,6 +65,6 @@ public final class DenseColumnAttention extends UntiedProjections {
 
     @Override
     protected double sources() {
-        return (double) distances.length * distances.length;
+        return (double) columns * columns;
     }
 }

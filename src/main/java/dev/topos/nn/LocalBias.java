@@ -1,5 +1,7 @@
 package dev.topos.nn;
 
+import ai.djl.ndarray.NDArray;
+
 /**
  * The learned attention bias's value at birth, local in the sheet (Columnformer spec section 2;
  * reference {@code columnformers/models/layers.py}, attention bias init):
@@ -24,6 +26,13 @@ public record LocalBias(double sigma, double floor) {
     /** B at distance d. */
     public float at(double d) {
         return (float) Math.max(-d * d / (2 * sigma * sigma), floor);
+    }
+
+    /** B at every distance of an array of distances, same shape. */
+    public NDArray at(NDArray d) {
+        try (NDArray scaled = d.square()) {
+            return scaled.divi((float) (-2 * sigma * sigma)).maximum((float) floor);
+        }
     }
 
     /** B at every distance of a table, flattened row-major. */

@@ -1,10 +1,7 @@
 package dev.topos.report;
 
-import dev.topos.util.AtomicFiles;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +24,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>A fluent builder; not thread-safe.
  */
-public final class Histogram {
+public final class Histogram implements Figure {
     /** Line colours of the series, in order (matplotlib's {@code tab10}), then repeated. */
     static final int[] PALETTE = {
         0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2, 0x7F7F7F, 0xBCBD22, 0x17BECF};
@@ -83,14 +80,9 @@ public final class Histogram {
     }
 
     /** Renders the chart into an image of {@code width x height} pixels. */
+    @Override
     public BufferedImage render(int width, int height) {
         return BitmapEncoder.getBufferedImage(build(width, height));
-    }
-
-    /** Renders the chart and writes it atomically as a PNG of {@code width x height} pixels. */
-    public void writePng(Path file, int width, int height) throws IOException {
-        XYChart chart = build(width, height);
-        AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 
     /**

@@ -1,10 +1,7 @@
 package dev.topos.report;
 
-import dev.topos.util.AtomicFiles;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +25,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>A fluent builder; not thread-safe.
  */
-public final class LineChart {
+public final class LineChart implements Figure {
     static final int MARKER_LIMIT = 30;
 
     private record Series(String name, double[] x, double[] y, double[] yError) {
@@ -85,14 +82,9 @@ public final class LineChart {
     }
 
     /** Renders the chart into an image of {@code width x height} pixels. */
+    @Override
     public BufferedImage render(int width, int height) {
         return BitmapEncoder.getBufferedImage(build(width, height));
-    }
-
-    /** Renders the chart and writes it atomically as a PNG of {@code width x height} pixels. */
-    public void writePng(Path file, int width, int height) throws IOException {
-        XYChart chart = build(width, height);
-        AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 
     private XYChart build(int width, int height) {

@@ -1,17 +1,13 @@
 package dev.topos.report;
 
-import dev.topos.util.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import javax.imageio.ImageIO;
 
 /**
  * Many small 2D maps (e.g. one activation or selectivity map per unit or per head) drawn as a
@@ -26,7 +22,7 @@ import javax.imageio.ImageIO;
  *
  * <p>A fluent builder; not thread-safe.
  */
-public final class MapMosaic {
+public final class MapMosaic implements Figure {
     /** Colour of non-finite map values, {@code 0xRRGGBB}. */
     public static final int MISSING_RGB = 0xD3D3D3;
     /** Colour behind and between the tiles, {@code 0xRRGGBB}. */
@@ -83,6 +79,7 @@ public final class MapMosaic {
     }
 
     /** Renders the mosaic into an image of exactly {@code width x height} pixels. */
+    @Override
     public BufferedImage render(int width, int height) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
@@ -107,12 +104,6 @@ public final class MapMosaic {
             g.dispose();
         }
         return image;
-    }
-
-    /** Renders the mosaic and writes it atomically as a PNG of {@code width x height} pixels. */
-    public void writePng(Path file, int width, int height) throws IOException {
-        BufferedImage image = render(width, height);
-        AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
     }
 
     private void drawCell(Graphics2D g, int k, int x, int y, int cellW, int cellH) {

@@ -1,6 +1,5 @@
 package dev.topos.report;
 
-import dev.topos.util.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -9,10 +8,7 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Objects;
-import javax.imageio.ImageIO;
 
 /**
  * A heat-map of one matrix with a colour bar, e.g. the Columnformer's connectivity A (row i =
@@ -28,7 +24,7 @@ import javax.imageio.ImageIO;
  * <p>A fluent builder; not thread-safe. The matrix is read when rendering, not copied (an
  * N x N attention matrix can be large), so do not change it in between.
  */
-public final class MatrixHeatmap {
+public final class MatrixHeatmap implements Figure {
     /** Default bound on the drawn matrix's rows and columns. */
     public static final int DEFAULT_MAX_SIDE = 600;
 
@@ -122,6 +118,7 @@ public final class MatrixHeatmap {
     }
 
     /** Renders the heat-map into an image of exactly {@code width x height} pixels. */
+    @Override
     public BufferedImage render(int width, int height) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
@@ -151,12 +148,6 @@ public final class MatrixHeatmap {
             g.dispose();
         }
         return image;
-    }
-
-    /** Renders the heat-map and writes it atomically as a PNG of {@code width x height} pixels. */
-    public void writePng(Path file, int width, int height) throws IOException {
-        BufferedImage image = render(width, height);
-        AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
     }
 
     /** Where the (shrunk) matrix is drawn in a {@code width x height} image; square cells. */

@@ -1,7 +1,6 @@
 package dev.topos.report;
 
 import dev.topos.geometry.Sheet;
-import dev.topos.util.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -11,13 +10,10 @@ import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import javax.imageio.ImageIO;
 
 /**
  * One value per column drawn at the column's place on its sheet (e.g. one column's incoming
@@ -47,7 +43,7 @@ import javax.imageio.ImageIO;
  *
  * <p>A fluent builder; not thread-safe.
  */
-public final class SheetPlot {
+public final class SheetPlot implements Figure {
     private static final int PAD = 4;
 
     private final SheetLayout layout;
@@ -149,6 +145,7 @@ public final class SheetPlot {
     }
 
     /** Renders the figure into an image of exactly {@code width x height} pixels. */
+    @Override
     public BufferedImage render(int width, int height) {
         requireSize(width, height);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -166,12 +163,6 @@ public final class SheetPlot {
             g.dispose();
         }
         return image;
-    }
-
-    /** Renders the figure and writes it atomically as a PNG of {@code width x height} pixels. */
-    public void writePng(Path file, int width, int height) throws IOException {
-        BufferedImage image = render(width, height);
-        AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
     }
 
     /** Where panel {@code panel} of map {@code map} is drawn in a {@code width x height} image. */

@@ -7,8 +7,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,14 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Finite-difference gradient checks of the blocks Topos writes by hand. */
 class BlockGradientTest {
     private static final DataType F64 = DataType.FLOAT64;
-
-    private static List<NDArray> params(ai.djl.nn.Block b) {
-        List<NDArray> out = new ArrayList<>();
-        for (Parameter p : NamedParameters.of(b).values()) {
-            out.add(p.getArray());
-        }
-        return out;
-    }
 
     private static NDArray random(NDManager m, long... shape) {
         return m.randomNormal(0, 1, new Shape(shape), F64);
@@ -40,7 +30,7 @@ class BlockGradientTest {
             NDArray e = random(m, 3, 6);
             NDArray actions = m.create(new int[] {1, 4, 0}).oneHot(5, F64);
             NDArray target = random(m, 3, 6);
-            List<NDArray> inputs = params(pi);
+            List<NDArray> inputs = GradCheck.parameters(pi);
             inputs.add(e);
             GradCheck.check(inputs, () -> {
                 NDArray w = pi.transitions();
@@ -83,7 +73,7 @@ class BlockGradientTest {
             NDArray mask = m.create(new double[] {1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1,
                                                   1, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 1}).reshape(2, 3, 4);
             NDArray target = random(m, 2, 3, 3);
-            List<NDArray> inputs = params(mem);
+            List<NDArray> inputs = GradCheck.parameters(mem);
             inputs.add(q);
             inputs.add(k);
             GradCheck.check(inputs, () -> {
@@ -102,7 +92,7 @@ class BlockGradientTest {
             NDArray x = random(m, 2, 4);
             NDArray h0 = random(m, 2, 3);
             NDArray c0 = random(m, 2, 3);
-            List<NDArray> inputs = params(cell);
+            List<NDArray> inputs = GradCheck.parameters(cell);
             inputs.add(x);
             inputs.add(h0);
             GradCheck.check(inputs, () -> {

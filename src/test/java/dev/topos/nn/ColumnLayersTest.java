@@ -10,7 +10,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import dev.topos.geometry.Neighbours;
 import dev.topos.geometry.Sheet;
@@ -26,16 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ColumnLayersTest {
     private static final DataType F64 = DataType.FLOAT64;
 
-    private static List<NDArray> params(ai.djl.nn.Block b) {
-        List<NDArray> out = new ArrayList<>();
-        for (Parameter p : NamedParameters.of(b).values()) {
-            out.add(p.getArray());
-        }
-        return out;
-    }
-
     private static void randomise(ai.djl.nn.Block b, NDManager m) {
-        for (NDArray p : params(b)) {
+        for (NDArray p : GradCheck.parameters(b)) {
             m.randomNormal(0, 0.5f, p.getShape(), F64).copyTo(p);
         }
     }
@@ -48,8 +39,8 @@ class ColumnLayersTest {
             randomise(lin, m);
             NDArray x = m.randomNormal(0, 1, new Shape(3, 5, 2), F64);
             double[] y = lin.apply(x).toDoubleArray();
-            double[] w = params(lin).get(0).toDoubleArray(); // (3, 4, 2)
-            double[] beta = params(lin).get(1).toDoubleArray(); // (3, 1, 4)
+            double[] w = GradCheck.parameters(lin).get(0).toDoubleArray(); // (3, 4, 2)
+            double[] beta = GradCheck.parameters(lin).get(1).toDoubleArray(); // (3, 1, 4)
             double[] xs = x.toDoubleArray();
             for (int n = 0; n < 3; n++) {
                 for (int b = 0; b < 5; b++) {
@@ -70,11 +61,11 @@ class ColumnLayersTest {
         try (NDManager m = NDManager.newBaseManager()) {
             UntiedLinear lin = new UntiedLinear(64, 32, 32, true);
             lin.initialize(m, DataType.FLOAT32, new Shape(64, 1, 32));
-            NDArray w = params(lin).get(0);
+            NDArray w = GradCheck.parameters(lin).get(0);
             assertTrue(w.abs().max().getFloat() <= 2 * UntiedLinear.INIT_STD + 1e-6, "truncated at 2 std");
             double std = w.square().mean().sqrt().getFloat();
             assertEquals(0.88 * UntiedLinear.INIT_STD, std, 0.05 * UntiedLinear.INIT_STD, "std of N(0, s) cut at 2s");
-            assertEquals(0, params(lin).get(1).abs().sum().getFloat());
+            assertEquals(0, GradCheck.parameters(lin).get(1).abs().sum().getFloat());
         }
     }
 
@@ -90,8 +81,8 @@ class ColumnLayersTest {
             randomise(fc, m);
             randomise(norm, m);
             NDArray x = m.randomNormal(0, 1, new Shape(4, 2, 3), F64);
-            List<NDArray> all = new ArrayList<>(params(fc));
-            all.addAll(params(norm));
+            List<NDArray> all = new ArrayList<>(GradCheck.parameters(fc));
+            all.addAll(GradCheck.parameters(norm));
             all.forEach(p -> p.setRequiresGradient(true));
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 gc.backward(norm.apply(fc.apply(x)).get(column).square().sum());
@@ -115,8 +106,8 @@ class ColumnLayersTest {
         try (NDManager m = NDManager.newBaseManager()) {
             UntiedLayerNorm norm = new UntiedLayerNorm(2, 2);
             norm.initialize(m, F64, new Shape(2, 1, 2));
-            params(norm).get(0).set(new double[] {1, 1, 2, 3}); // gamma (2, 1, 2)
-            params(norm).get(1).set(new double[] {0, 0, 10, 20}); // beta
+            GradCheck.parameters(norm).get(0).set(new double[] {1, 1, 2, 3}); // gamma (2, 1, 2)
+            GradCheck.parameters(norm).get(1).set(new double[] {0, 0, 10, 20}); // beta
             NDArray x = m.create(new double[] {1, 3, 5, 9}, new Shape(2, 1, 2));
             // each row (a, b) normalises to (-1, 1) up to eps: var = ((b - a) / 2)^2
             double s0 = 1 / Math.sqrt(1 + 1e-5);
@@ -136,8 +127,8 @@ class ColumnLayersTest {
             randomise(norm, m);
             NDArray x = m.randomNormal(0, 1, new Shape(3, 2, 4), F64);
             NDArray target = m.randomNormal(0, 1, new Shape(3, 2, 2), F64);
-            List<NDArray> inputs = new ArrayList<>(params(fc));
-            inputs.addAll(params(norm));
+            List<NDArray> inputs = new ArrayList<>(GradCheck.parameters(fc));
+            inputs.addAll(GradCheck.parameters(norm));
             inputs.add(x);
             GradCheck.check(inputs, () -> fc.apply(norm.apply(x)).sub(target).square().sum(), 10);
         }
@@ -169,7 +160,7 @@ class ColumnLayersTest {
             double[][] d = lineDistances(4);
             DenseColumnAttention att = new DenseColumnAttention(d, 2, 2, 1, new LocalBias(2, -8), false, false);
             att.initialize(m, F64, new Shape(4, 3, 2));
-            for (NDArray p : params(att)) {
+            for (NDArray p : GradCheck.parameters(att)) {
                 if (p.getShape().dimension() == 3) { // query/key weights and query bias -> 0
                     p.muli(0);
                 }
@@ -203,7 +194,7 @@ class ColumnLayersTest {
             randomise(att, m);
             NDArray u = m.randomNormal(0, 1, new Shape(4, 2, 4), F64);
             NDArray target = m.randomNormal(0, 1, new Shape(4, 2, 4), F64);
-            List<NDArray> inputs = params(att);
+            List<NDArray> inputs = GradCheck.parameters(att);
             inputs.add(u);
             GradCheck.check(inputs, () -> att.attend(u).output().sub(target).square().sum(), 8);
         }
@@ -218,7 +209,7 @@ class ColumnLayersTest {
             randomise(att, m);
             NDArray u = m.randomNormal(0, 1, new Shape(9, 2, 4), F64);
             NDArray target = m.randomNormal(0, 1, new Shape(9, 2, 4), F64);
-            List<NDArray> inputs = params(att);
+            List<NDArray> inputs = GradCheck.parameters(att);
             inputs.add(u);
             GradCheck.check(inputs, () -> att.attend(u).output().sub(target).square().sum(), 8);
         }
@@ -236,8 +227,8 @@ class ColumnLayersTest {
             SparseColumnAttention sparse = new SparseColumnAttention(all, 4, 4, 2, init, true, true);
             dense.initialize(m, F64, new Shape(n, 3, 4));
             sparse.initialize(m, F64, new Shape(n, 3, 4));
-            List<NDArray> dp = params(dense);
-            List<NDArray> sp = params(sparse);
+            List<NDArray> dp = GradCheck.parameters(dense);
+            List<NDArray> sp = GradCheck.parameters(sparse);
             for (int i = 0; i < dp.size(); i++) {
                 if (dp.get(i).getShape().dimension() == 3) {
                     m.randomNormal(0, 0.5f, dp.get(i).getShape(), F64).copyTo(dp.get(i));
@@ -269,7 +260,7 @@ class ColumnLayersTest {
             LocalBias init = new LocalBias(2, -8);
             SparseColumnAttention att = new SparseColumnAttention(table, 2, 2, 1, init, false, false);
             att.initialize(m, DataType.FLOAT32, new Shape(16, 1, 2));
-            NDArray bias = params(att).stream().filter(p -> p.getShape().dimension() == 2).findFirst().orElseThrow();
+            NDArray bias = GradCheck.parameters(att).stream().filter(p -> p.getShape().dimension() == 2).findFirst().orElseThrow();
             bias.addi(1f); // "learned"
             double[][] mean = new double[16][5];
             for (double[] row : mean) {

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import dev.topos.util.Rng;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -15,6 +18,15 @@ import java.util.function.Supplier;
  */
 public final class GradCheck {
     private GradCheck() {}
+
+    /** The arrays of a block's parameters, in {@link NamedParameters} order. */
+    public static List<NDArray> parameters(Block block) {
+        List<NDArray> out = new ArrayList<>();
+        for (Parameter p : NamedParameters.of(block).values()) {
+            out.add(p.getArray());
+        }
+        return out;
+    }
 
     public static void check(List<NDArray> inputs, Supplier<NDArray> loss, int samplesPerInput) {
         for (NDArray x : inputs) {

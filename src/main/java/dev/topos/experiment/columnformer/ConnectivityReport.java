@@ -46,12 +46,19 @@ import java.util.Map;
 final class ConnectivityReport {
     private static final String FIGURES = "figures/";
     private static final int FEATURE_NEIGHBOURS = 8;
+    /** Largest sheet analysed: the analyses use N x N tables (distances, connectivity matrices). */
+    static final int MAX_COLUMNS = 4096;
 
     private ConnectivityReport() {}
 
     static List<ReportSection> write(Path runDir, Columnformer model, ImageInputs inputs, ColumnformerStudyConfig cfg,
                                      Map<String, Object> summary, NDManager manager) throws IOException {
         Files.createDirectories(runDir.resolve(FIGURES));
+        if (model.sheet().size() > MAX_COLUMNS) {
+            return List.of(new ReportSection("Connectivity", "Not analysed: the connectivity analyses use N x N "
+                    + "tables, drawn for sheets of up to " + MAX_COLUMNS + " columns; this one has "
+                    + model.sheet().size() + ".", List.of(), List.of()));
+        }
         ColumnformerStudyConfig.Analysis a = cfg.analysis();
         ConnectivitySample sample = ConnectivitySample.of(model, inputs, a.mapImages(), a.evalBatch(), manager);
         Sheet sheet = model.sheet();
@@ -118,6 +125,10 @@ final class ConnectivityReport {
                 .series("column pairs", centres(fc.byDistance().edges()), fc.byDistance().meanSimilarity())
                 .writePng(runDir.resolve(cos), 800, 450);
 
+        if (model.positions() != null) {
+            maps.add(learnedPositions(runDir, model, summary));
+        }
+
         ReportTable table = new ReportTable("Per step (top " + fmt(100 * a.topEdges()) + "% of edges for modularity "
                 + "and small-worldness; " + a.nulls() + " null graphs each)",
                 List.of("step", "entropy (nats)", "wiring length", "feedforward", "feedback", "net flow",
@@ -139,6 +150,38 @@ final class ConnectivityReport {
                         new ReportFigure(cos, "Mean cosine similarity of two columns' features against their distance.")),
                 List.of());
         return List.of(connectivity, distances);
+    }
+
+    /**
+     * Where learned positions went: the columns at their learned coordinates (first two principal
+     * axes), coloured by their place in the starting sheet's order (input columns first); and the mean
+     * distance each column moved, summary key {@code positions_moved}.
+     */
+    private static ReportFigure learnedPositions(Path runDir, Columnformer model, Map<String, Object> summary)
+            throws IOException {
+        int n = model.sheet().size();
+        float[] flat = model.positions().toFloatArray();
+        int dim = flat.length / n;
+        double[][] coords = new double[n][dim];
+        double[] order = new double[n];
+        double moved = 0;
+        for (int i = 0; i < n; i++) {
+            double[] start = model.sheet().coord(i);
+            double sq = 0;
+            for (int k = 0; k < dim; k++) {
+                coords[i][k] = flat[i * dim + k];
+                sq += (coords[i][k] - start[k]) * (coords[i][k] - start[k]);
+            }
+            moved += Math.sqrt(sq) / n;
+            order[i] = i;
+        }
+        summary.put("positions_moved", moved);
+        String file = FIGURES + "learned_positions.png";
+        SheetPlot.minMax("learned", coords, List.of(order), List.of("learned positions")).writePng(
+                runDir.resolve(file), 700, 560);
+        return new ReportFigure(file, "Learned column positions (first two principal axes), coloured by the "
+                + "column's index in the starting sheet (input columns lowest, output columns highest); columns "
+                + "moved " + fmt(moved) + " on average.");
     }
 
     private static double max(double[][] d) {
