@@ -2,6 +2,7 @@ package dev.topos.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
@@ -51,15 +52,43 @@ public final class AdamW {
         }
     }
 
-    /** Global L2 norm of the current gradients. */
+    /**
+     * Global L2 norm of the current gradients, summed in float64 so that a float32 gradient as large
+     * as 1e19 still gives a finite norm (its square overflows float32).
+     */
     public double gradNorm() {
         try (NDScope ignored = new NDScope()) {
             double sq = 0;
             for (Parameter p : params.values()) {
-                NDArray g = p.getArray().getGradient();
-                sq += g.square().sum().getFloat();
+                sq += p.getArray().getGradient().toType(DataType.FLOAT64, false).square().sum().getDouble();
             }
             return Math.sqrt(sq);
+        }
+    }
+
+    /** The parameter whose gradient has the largest magnitude, and that magnitude (for error messages). */
+    private String largestGradient() {
+        try (NDScope ignored = new NDScope()) {
+            String worst = "";
+            double largest = -1;
+            for (Map.Entry<String, Parameter> e : params.entrySet()) {
+                double m = e.getValue().getArray().getGradient().abs().max().getFloat();
+                if (!(m <= largest)) {
+                    worst = e.getKey();
+                    largest = m;
+                }
+            }
+            return worst + " (max |g| = " + largest + ")";
+        }
+    }
+
+    /** Discards the current gradients without updating (a skipped update). */
+    public void discardGradients() {
+        for (Parameter p : params.values()) {
+            NDArray g = p.getArray().getGradient();
+            try (NDArray zero = g.zerosLike()) { // not g * 0: infinity times 0 is NaN
+                zero.copyTo(g);
+            }
         }
     }
 
@@ -72,7 +101,10 @@ public final class AdamW {
     public double step(double lr) {
         double norm = gradNorm();
         if (!Double.isFinite(norm)) {
-            throw new IllegalStateException("the gradient norm is " + norm + "; no parameter was updated");
+            String worst = largestGradient();
+            discardGradients();
+            throw new NonFiniteGradientException("the gradient norm is " + norm + ", largest in " + worst
+                    + "; no parameter was updated");
         }
         float rescale = (float) (clip > 0 && norm > clip ? clip / norm : 1.0);
         t++;
@@ -89,6 +121,13 @@ public final class AdamW {
             }
         }
         return norm;
+    }
+
+    /** A gradient with NaN or infinity: the update was not applied and the gradients are discarded. */
+    public static final class NonFiniteGradientException extends IllegalStateException {
+        NonFiniteGradientException(String message) {
+            super(message);
+        }
     }
 
     public long stepCount() {

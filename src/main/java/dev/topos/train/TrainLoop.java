@@ -26,6 +26,9 @@ public final class TrainLoop {
     private final AdamW optimizer;
     private final Checkpoints checkpoints;
     private long step;
+    /** Updates in a row whose gradient was not finite (each skipped); more than this stops training. */
+    private static final int MAX_SKIPPED_IN_A_ROW = 5;
+    private int skippedInARow;
 
     /** {@code rng} is the run's own generator for anything the task draws in Java; it is checkpointed. */
     public TrainLoop(TrainingTask task, TrainConfig cfg, Path runDir, Rng rng) {
@@ -142,9 +145,17 @@ public final class TrainLoop {
             double gradNorm;
             try {
                 gradNorm = optimizer.step(cfg.learningRate(step));
-            } catch (IllegalStateException e) {
-                throw new IllegalStateException("update " + step + " (loss " + loss + "): " + e.getMessage()
-                        + "; the checkpoints already written stay intact", e);
+                skippedInARow = 0;
+            } catch (AdamW.NonFiniteGradientException e) {
+                // As mixed-precision training does with an overflowed gradient: skip this update, keep going.
+                if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
+                    throw new IllegalStateException("update " + step + " (loss " + loss + "): " + e.getMessage()
+                            + ", for the " + skippedInARow + "th update in a row; training stops, and the "
+                            + "checkpoints already written stay intact (lower train.lr, then resume)", e);
+                }
+                System.out.println("update " + step + ": skipped, " + e.getMessage());
+                gradNorm = Double.NaN;
+                values.put("skipped", 1.0);
             }
             values.put("loss", loss);
             for (Map.Entry<String, NDArray> m : out.metrics().entrySet()) {

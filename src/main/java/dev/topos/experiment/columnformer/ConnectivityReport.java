@@ -71,6 +71,8 @@ final class ConnectivityReport {
         List<List<Object>> rows = new ArrayList<>();
         List<WiringLength.Histogram> histograms = new ArrayList<>();
         Rng rng = new Rng(cfg.seed());
+        double reach = Math.ceil(max(d));
+        int bins = (int) Math.min(40, Math.max(5, reach)); // unit-wide bins on grid-spaced sheets
         for (int t = 0; t < steps; t++) {
             Connectivity c = Connectivity.sparse(sample.sources()[t], sample.attention()[t]);
             String file = FIGURES + "connectivity_step" + t + ".png";
@@ -79,7 +81,7 @@ final class ConnectivityReport {
                     + "row i is column i's incoming connectivity (columns in the sheet's order)."));
             fields.add(c.incomingField(probe));
             titles.add("step " + t);
-            histograms.add(WiringLength.distances(c, d, 20, max(d)));
+            histograms.add(WiringLength.distances(c, d, bins, reach));
             Flow.Result flow = Flow.compute(c, d, model.inputColumns(), model.outputColumns());
             UndirectedGraph g = UndirectedGraph.topEdges(c, a.topEdges());
             Modularity.Partition modules = Modularity.louvain(g);
@@ -105,7 +107,7 @@ final class ConnectivityReport {
         String field = FIGURES + "incoming_field.png";
         int perRow = Math.min(steps, 3);
         SheetPlot.minMax(sheet, fields, titles).columns(perRow).highlight(probe)
-                .writePng(runDir.resolve(field), 1400, 420 * ((steps + perRow - 1) / perRow));
+                .writePng(runDir.resolve(field), 1500, 300 * ((steps + perRow - 1) / perRow));
         maps.add(0, new ReportFigure(field, "Incoming field of output column " + probe + " (ringed) at every step: "
                 + "its mean attention to each column, drawn where the columns sit."));
 
