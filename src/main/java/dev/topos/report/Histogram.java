@@ -115,6 +115,7 @@ public final class Histogram implements Figure {
                 .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler()
                 .setXAxisMin(edges[0])
+                .setXAxisDecimalPattern("0.##")
                 .setXAxisMax(edges[edges.length - 1])
                 .setChartBackgroundColor(Color.WHITE)
                 .setLegendPosition(Styler.LegendPosition.InsideNE)

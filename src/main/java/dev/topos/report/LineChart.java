@@ -98,6 +98,7 @@ public final class LineChart implements Figure {
                 .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler()
                 .setErrorBarsColorSeriesColor(true)
+                .setXAxisDecimalPattern("0.##")
                 .setYAxisLogarithmic(logY)
                 .setChartBackgroundColor(Color.WHITE)
                 .setLegendPosition(Styler.LegendPosition.OutsideE)
