@@ -238,14 +238,16 @@ class ColumnLayersTest {
             NDArray u = m.randomNormal(0, 1, new Shape(n, 3, 4), F64);
             ColumnAttention.Result a = dense.attend(u);
             ColumnAttention.Result b = sparse.attend(u);
-            assertArrayEquals(a.output().toDoubleArray(), b.output().toDoubleArray(), 1e-10);
+            // Dense attention keeps its distance table in float32, sparse its in the model's dtype:
+            // the biases at birth agree to float rounding.
+            assertArrayEquals(a.output().toDoubleArray(), b.output().toDoubleArray(), 1e-6);
             double[] wd = a.weights().toDoubleArray(); // (3, 2, n, n)
             double[] ws = b.weights().toDoubleArray(); // (3, 2, n, n) in table order
             for (int bh = 0; bh < 6; bh++) {
                 for (int i = 0; i < n; i++) {
                     for (int k = 0; k < n; k++) {
                         int j = all.index()[i][k];
-                        assertEquals(wd[(bh * n + i) * n + j], ws[(bh * n + i) * n + k], 1e-12);
+                        assertEquals(wd[(bh * n + i) * n + j], ws[(bh * n + i) * n + k], 1e-6);
                     }
                 }
             }

@@ -182,11 +182,16 @@ class ColumnformerStudyTest {
             int changed = 0;
             for (int i = 0; i < 98; i++) {
                 assertEquals(i, rewired[i * 11], "a column keeps reading itself");
+                int inRow = 0;
                 for (int k = 0; k < 11; k++) {
-                    changed += rewired[i * 11 + k] != born[i][k] ? 1 : 0;
+                    inRow += rewired[i * 11 + k] != born[i][k] ? 1 : 0;
                 }
+                assertTrue(inRow >= 1, "column " + i + " was rewired");
+                changed += inRow;
             }
-            assertTrue(changed >= 98 * 3, "two rewirings replaced at least 3 sources per column: " + changed);
+            // Each rewiring replaces round(0.25 x 10) = 3 sources a column; the second may happen to
+            // drop a regrown source and regrow one a column had at birth, so "at least 3" is not exact.
+            assertTrue(changed >= 98 * 2, "two rewirings replaced about 3 or more sources a column: " + changed);
         }
         String metricsWhole = Files.readString(whole.resolve(RunReport.METRICS_FILE));
         assertTrue(metricsWhole.contains("\"step\":30"));
