@@ -29,12 +29,17 @@ public final class Tgz {
         return this;
     }
 
+    private static final long FIXED_MOD_TIME_MS = 1_600_000_000_000L;
+
     public byte[] bytes() throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(buffer))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             for (Entry e : entries) {
                 TarArchiveEntry te = new TarArchiveEntry(e.name(), e.linkFlag(), true);
+                // A fixed time: the entry would otherwise carry "now", and two archives built across a
+                // second boundary would differ in their sha256.
+                te.setModTime(FIXED_MOD_TIME_MS);
                 if (e.linkTarget() != null) {
                     te.setLinkName(e.linkTarget());
                 } else {
