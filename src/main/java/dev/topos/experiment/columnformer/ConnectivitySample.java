@@ -56,7 +56,8 @@ record ConnectivitySample(double[][][] attention, int[][][] sources, double[][] 
         }
         int[][][] sources = new int[steps][][];
         for (int t = 0; t < steps; t++) {
-            sources[t] = sourcesOf(model, t, n);
+            // A recurrent model's steps share one sheet, and so one table.
+            sources[t] = t > 0 && model.config().recurrent() ? sources[0] : sourcesOf(model, t, n);
         }
         return new ConnectivitySample(attention, sources, features);
     }
