@@ -58,6 +58,9 @@ final class ColumnformerAnalysis {
             summary.put("geometry", model.sheet().kind() + (cfg.model().geometry().learned() ? " (learned)" : ""));
             summary.put("train_steps", Checkpoints.stepOf(checkpoint));
             summary.put("forward_gflop_per_image", model.forwardFlops(1) / 1e9);
+            if (cfg.mim()) {
+                sections.add(Reconstructions.write(runDir, model, inputs, cfg, manager));
+            }
             sections.addAll(ConnectivityReport.write(runDir, model, inputs, cfg, summary, manager));
         }
         AtomicFiles.writeString(runDir.resolve(RunReport.SUMMARY_FILE), JSON.writeValueAsString(summary) + "\n");

@@ -154,6 +154,8 @@ class ColumnformerStudyTest {
         // The two halves differ in brightness only, so the per-position mean patch is already good;
         // a model that learned anything lands near it, not orders of magnitude away.
         assertTrue(loss < 3 * baseline, s.toString());
+        assertTrue(Files.size(dir.resolve("figures/reconstructions.png")) > 1000);
+        assertEquals("Reconstructions", Sections.read(dir.resolve(Sections.FILE_NAME)).get(0).title());
     }
 
     @Test

@@ -1,0 +1,78 @@
+package dev.topos.experiment.columnformer;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import dev.topos.data.image.ImageSet;
+import dev.topos.data.image.Patches;
+import dev.topos.model.Columnformer;
+import dev.topos.report.MapMosaic;
+import dev.topos.report.ReportFigure;
+import dev.topos.report.ReportSection;
+import dev.topos.util.Rng;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What masked image modelling looks like: for the first test images, the image, what the model was
+ * shown (hidden patches at the mean pixel), and its reconstruction with the shown patches pasted
+ * back (as MAE's figures), all in normalised pixels.
+ */
+final class Reconstructions {
+    private static final int IMAGES = 8;
+    private static final String FILE = "figures/reconstructions.png";
+
+    private Reconstructions() {}
+
+    static ReportSection write(Path runDir, Columnformer model, ImageInputs inputs, ColumnformerStudyConfig cfg,
+                               NDManager manager) throws IOException {
+        ImageSet test = inputs.test();
+        int n = Math.min(IMAGES, test.size());
+        int p = cfg.model().patch();
+        List<double[][]> maps = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        try (NDScope ignored = new NDScope()) {
+            NDArray patches = inputs.batch(test, 0, n, manager).patches();
+            Engine.getInstance().setRandomSeed((int) Rng.derive(cfg.seed(), 0x1A6E).nextLong());
+            NDArray keep = PatchMasks.keep(manager, n, (int) patches.getShape().get(1), cfg.maskRatio());
+            NDArray predicted = model.reconstruct(model.forward(patches, keep));
+            NDArray k = keep.expandDims(-1);
+            NDArray shown = patches.mul(k);
+            NDArray pasted = shown.add(predicted.mul(k.neg().add(1f)));
+            NDArray[] rows = {patches, shown, pasted};
+            String[] names = {"image", "shown", "reconstruction"};
+            for (int i = 0; i < n; i++) {
+                for (int r = 0; r < rows.length; r++) {
+                    maps.add(image(Patches.unpatchify(rows[r].get(i).expandDims(0), p, test.height(), test.width())));
+                    titles.add(names[r] + " " + i);
+                }
+            }
+        }
+        Files.createDirectories(runDir.resolve(FILE).getParent());
+        MapMosaic.minMax(maps.toArray(new double[0][][]), titles).columns(6).writePng(runDir.resolve(FILE), 900,
+                1200);
+        return new ReportSection("Reconstructions", "Masked image modelling on the first " + n + " test images: "
+                + "each image, what the model was shown (" + Math.round(100 * cfg.maskRatio()) + "% of its patches "
+                + "hidden, drawn at the mean pixel), and its reconstruction of the hidden patches with the shown ones "
+                + "pasted back.", List.of(new ReportFigure(FILE, "Image, shown patches and reconstruction, in pairs "
+                + "of three.")), List.of());
+    }
+
+    /** (1, H, W) -&gt; H x W. */
+    private static double[][] image(NDArray one) {
+        int h = (int) one.getShape().get(1);
+        int w = (int) one.getShape().get(2);
+        float[] flat = one.toFloatArray();
+        double[][] out = new double[h][w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out[y][x] = flat[y * w + x];
+            }
+        }
+        return out;
+    }
+}
