@@ -54,7 +54,7 @@ final class Reconstructions {
         }
         Files.createDirectories(runDir.resolve(FILE).getParent());
         MapMosaic.minMax(maps.toArray(new double[0][][]), titles).columns(6).writePng(runDir.resolve(FILE), 900,
-                1200);
+                800);
         return new ReportSection("Reconstructions", "Masked image modelling on the first " + n + " test images: "
                 + "each image, what the model was shown (" + Math.round(100 * cfg.maskRatio()) + "% of its patches "
                 + "hidden, drawn at the mean pixel), and its reconstruction of the hidden patches with the shown ones "
