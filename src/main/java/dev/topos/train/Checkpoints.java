@@ -85,6 +85,17 @@ public final class Checkpoints {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
+    /** The entries whose name starts with {@code prefix}, under their names without it (e.g. a task's own state). */
+    public static Map<String, NDArray> under(Map<String, NDArray> saved, String prefix) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        saved.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        return out;
+    }
+
     public static long stepOf(Path file) {
         Matcher m = NAME.matcher(file.getFileName().toString());
         if (!m.matches()) {

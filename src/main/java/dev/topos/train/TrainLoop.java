@@ -19,6 +19,8 @@ import java.util.Optional;
  * checkpoint to the same weights and metrics as an uninterrupted run.
  */
 public final class TrainLoop {
+    /** Checkpoint names of the task's own state start with this. */
+    public static final String TASK_PREFIX = "task.";
     private final TrainingTask task;
     private final TrainConfig cfg;
     private final Path runDir;
@@ -65,13 +67,7 @@ public final class TrainLoop {
             step = meta[0];
             optimizer.setStepCount(meta[1]);
             rng.setState(meta[2]);
-            Map<String, NDArray> taskState = new LinkedHashMap<>();
-            saved.forEach((k, v) -> {
-                if (k.startsWith("task.")) {
-                    taskState.put(k.substring(5), v);
-                }
-            });
-            task.loadState(taskState, source);
+            task.loadState(Checkpoints.under(saved, TASK_PREFIX), source);
         }
         if (step != Checkpoints.stepOf(file)) {
             throw new Checkpoints.CheckpointException(source + ": file name says step " + Checkpoints.stepOf(file)
@@ -174,7 +170,7 @@ public final class TrainLoop {
             task.parameters().forEach((k, p) -> all.put(Checkpoints.PARAM_PREFIX + k, p.getArray()));
             all.putAll(optimizer.state());
             all.put("meta", m.create(new long[] {step, optimizer.stepCount(), rng.state()}));
-            task.state().forEach((k, v) -> all.put("task." + k, v));
+            task.state().forEach((k, v) -> all.put(TASK_PREFIX + k, v));
             checkpoints.write(step, all, cfg.keepCheckpoints());
         }
     }

@@ -10,6 +10,7 @@ import dev.topos.report.ReportSection;
 import dev.topos.report.RunReport;
 import dev.topos.report.Sections;
 import dev.topos.train.Checkpoints;
+import dev.topos.train.TrainLoop;
 import dev.topos.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,13 +41,8 @@ final class ColumnformerAnalysis {
                 Map<String, NDArray> saved = Checkpoints.load(checkpoint, tmp);
                 Checkpoints.loadParameters(saved, model.parameters(), checkpoint.toString());
                 if (cfg.rewire().every() > 0) {
-                    Map<String, NDArray> task = new LinkedHashMap<>();
-                    saved.forEach((k, v) -> {
-                        if (k.startsWith("task.")) {
-                            task.put(k.substring(5), v);
-                        }
-                    });
-                    new ImageTask(model, inputs, cfg, manager).loadState(task, checkpoint.toString());
+                    new ImageTask(model, inputs, cfg, manager).loadState(
+                            Checkpoints.under(saved, TrainLoop.TASK_PREFIX), checkpoint.toString());
                 }
             }
             System.out.println("evaluating on " + inputs.validation().size() + " validation and "

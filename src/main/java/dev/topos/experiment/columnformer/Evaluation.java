@@ -81,9 +81,7 @@ final class Evaluation {
                 Columnformer.Output shown = model.forward(b.patches(), null);
                 length += model.wiring(shown).length().getFloat() * (end - start);
                 if (cfg.mim()) {
-                    Engine.getInstance().setRandomSeed((int) Rng.derive(cfg.seed() ^ 0x5EED, start).nextLong());
-                    NDArray hide = PatchMasks.keep(manager, end - start, (int) b.patches().getShape().get(1),
-                            cfg.maskRatio());
+                    NDArray hide = evaluationMask(b.patches(), start, cfg, manager);
                     Columnformer.Output masked = model.forward(b.patches(), hide);
                     squared += PatchMasks.loss(model.reconstruct(masked), b.patches(), hide).getFloat() * (end - start);
                 } else {
@@ -141,14 +139,23 @@ final class Evaluation {
             int end = Math.min(set.size(), start + batch);
             try (NDScope ignored = new NDScope()) {
                 ImageInputs.Batch b = inputs.batch(set, start, end, manager);
-                Engine.getInstance().setRandomSeed((int) Rng.derive(cfg.seed() ^ 0x5EED, start).nextLong());
-                NDArray hide = PatchMasks.keep(manager, end - start, (int) b.patches().getShape().get(1),
-                        cfg.maskRatio());
+                NDArray hide = evaluationMask(b.patches(), start, cfg, manager);
                 NDArray predicted = meanPatch.expandDims(0).broadcast(b.patches().getShape());
                 squared += PatchMasks.loss(predicted, b.patches(), hide).getFloat() * (end - start);
             }
         }
         return squared / set.size();
+    }
+
+    /**
+     * The mask of the evaluation batch starting at image {@code start}: seeded by (seed, start), so the
+     * model and the mean-patch baseline are scored on the same hidden patches.
+     */
+    private static NDArray evaluationMask(NDArray patches, int start, ColumnformerStudyConfig cfg,
+                                          NDManager manager) {
+        Engine.getInstance().setRandomSeed((int) Rng.derive(cfg.seed() ^ 0x5EED, start).nextLong());
+        long[] s = patches.getShape().getShape();
+        return PatchMasks.keep(manager, (int) s[0], (int) s[1], cfg.maskRatio());
     }
 
     private static int[] range(int n) {

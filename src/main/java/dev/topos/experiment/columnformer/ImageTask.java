@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import dev.topos.data.EpochSampler;
 import dev.topos.model.Columnformer;
+import dev.topos.train.Checkpoints;
 import dev.topos.train.Losses;
 import dev.topos.train.TrainingTask;
 import dev.topos.util.Rng;
@@ -26,6 +27,7 @@ import java.util.Map;
  */
 final class ImageTask implements TrainingTask {
     private static final String SAMPLER = "sampler";
+    private static final String REWIRE = "rewire.";
     private final Columnformer model;
     private final ImageInputs inputs;
     private final ColumnformerStudyConfig cfg;
@@ -98,7 +100,7 @@ final class ImageTask implements TrainingTask {
         Map<String, NDArray> out = new LinkedHashMap<>();
         out.put(SAMPLER, manager.create(sampler.state()));
         if (rewiring != null) {
-            rewiring.state(manager).forEach((k, v) -> out.put("rewire." + k, v));
+            rewiring.state(manager).forEach((k, v) -> out.put(REWIRE + k, v));
         }
         return out;
     }
@@ -111,13 +113,7 @@ final class ImageTask implements TrainingTask {
         }
         sampler.setState(s.toLongArray(), source);
         if (rewiring != null) {
-            Map<String, NDArray> r = new LinkedHashMap<>();
-            saved.forEach((k, v) -> {
-                if (k.startsWith("rewire.")) {
-                    r.put(k.substring(7), v);
-                }
-            });
-            rewiring.loadState(r, source);
+            rewiring.loadState(Checkpoints.under(saved, REWIRE), source);
         }
     }
 }
