@@ -3,7 +3,6 @@ package dev.topos.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -55,13 +54,28 @@ public final class SparseColumnAttention extends UntiedProjections {
 
     @Override
     protected Result mix(NDArray q, NDArray k, NDArray v) {
-        NDIndex sources = new NDIndex("{}", sourceIndex);
-        NDArray kg = k.get(sources); // (N, K, B, h, d)
+        NDArray kg = ofSources(k); // (N, K, B, h, d)
         NDArray scores = q.expandDims(1).mul(kg).sum(new int[] {-1}); // (N, K, B, h)
         Shape b = bias.getArray().getShape();
         NDArray a = scores.add(bias.getArray().reshape(b.get(0), b.get(1), 1, 1)).softmax(1);
-        NDArray mixed = a.expandDims(-1).mul(v.get(sources)).sum(new int[] {1}); // (N, B, h, C / h)
+        NDArray mixed = a.expandDims(-1).mul(ofSources(v)).sum(new int[] {1}); // (N, B, h, C / h)
         return new Result(mixed, a.transpose(2, 3, 0, 1));
+    }
+
+    /**
+     * Row s(i, k) of x for every column i and slot k: (N, ...) -&gt; (N, K, ...). A gather along the
+     * column axis rather than advanced indexing: both give the same values, but the backward of
+     * indexing accumulates repeated rows in an order that varies from call to call (about 1e-6 here),
+     * which Adam amplifies for near-zero gradients, so a resumed run would drift from an
+     * uninterrupted one; the gather's backward (scatter-add) is deterministic on the CPU.
+     */
+    private NDArray ofSources(NDArray x) {
+        Shape s = x.getShape();
+        long n = s.get(0);
+        long rest = s.size() / n;
+        NDArray rows = sourceIndex.reshape(-1, 1).broadcast(new Shape(sourceIndex.size(), rest));
+        Shape k = sourceIndex.getShape();
+        return x.reshape(n, rest).gather(rows, 0).reshape(new Shape(k.get(0), k.get(1)).addAll(s.slice(1)));
     }
 
     @Override
