@@ -18,6 +18,7 @@ import dev.topos.nn.LocalBias;
 import dev.topos.nn.NamedParameters;
 import dev.topos.nn.SparseColumnAttention;
 import dev.topos.nn.StepEmbedding;
+import dev.topos.nn.Tensors;
 import dev.topos.nn.UntiedLayerNorm;
 import dev.topos.nn.WiringCost;
 import dev.topos.util.Rng;
@@ -219,7 +220,7 @@ public final class Columnformer {
      */
     public Wiring wiring(Output out) {
         NDArray learnedD = positions == null ? null : positions.distances();
-        NDArray norm = learnedD == null ? meanPower : learnedD.pow(cfg.wiringPower()).mean();
+        NDArray norm = learnedD == null ? meanPower : Tensors.pow(learnedD, cfg.wiringPower()).mean();
         NDArray cost = null;
         NDArray length = null;
         for (int t = 0; t < out.weights().size(); t++) {
@@ -231,12 +232,12 @@ public final class Columnformer {
             length = length == null ? l : length.add(l);
         }
         int steps = out.weights().size();
-        cost = cost.div(steps);
+        cost = Tensors.div(cost, steps);
         NDArray repulsion = positions == null ? cost.zerosLike() : positions.repulsion();
         if (positions != null) {
-            cost = cost.add(repulsion.mul((float) cfg.geometry().repulsion()));
+            cost = cost.add(Tensors.mul(repulsion, cfg.geometry().repulsion()));
         }
-        return new Wiring(cost, length.div(steps), repulsion);
+        return new Wiring(cost, Tensors.div(length, steps), repulsion);
     }
 
     /** Multiply-add FLOPs of one forward pass over B images (2 per multiply-add). */

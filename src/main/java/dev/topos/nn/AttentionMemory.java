@@ -48,7 +48,7 @@ public final class AttentionMemory extends AbstractBlock {
     /** zscore over the last axis: (e - mean) / sqrt(var + 1e-5). */
     public static NDArray zscore(NDArray e) {
         NDArray centred = e.sub(e.mean(new int[] {-1}, true));
-        return centred.div(centred.square().mean(new int[] {-1}, true).add(1e-5f).sqrt());
+        return centred.div(Tensors.add(centred.square().mean(new int[] {-1}, true), 1e-5).sqrt());
     }
 
     /**
@@ -64,9 +64,9 @@ public final class AttentionMemory extends AbstractBlock {
         NDArray k = keyCodes.matMul(w);
         NDArray v = symbols.matMul(wX.getArray());
         NDArray n = mask.sum(new int[] {-1}, true);
-        NDArray beta = n.sub(1f).maximum(1f).log().add(1f);
-        NDArray logits = q.batchMatMul(k.transpose(0, 2, 1)).mul(beta).div((float) Math.sqrt(keyDim));
-        NDArray attention = logits.add(mask.sub(1f).mul(1e9f)).softmax(-1).mul(mask);
+        NDArray beta = Tensors.add(Tensors.maximum(Tensors.sub(n, 1), 1).log(), 1);
+        NDArray logits = Tensors.div(q.batchMatMul(k.transpose(0, 2, 1)).mul(beta), Math.sqrt(keyDim));
+        NDArray attention = logits.add(Tensors.mul(Tensors.sub(mask, 1), 1e9)).softmax(-1).mul(mask);
         return new NDList(attention.batchMatMul(v), attention);
     }
 

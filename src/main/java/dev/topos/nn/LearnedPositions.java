@@ -47,7 +47,7 @@ public final class LearnedPositions extends AbstractBlock {
         this.lift = lift;
         positions = addParameter(Parameter.builder().setName("positions").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(n, dim))
-                .optInitializer((m, shape, type) -> m.create(this.start, shape).toType(type, false)).build());
+                .optInitializer((m, shape, type) -> m.create(this.start, shape).toType(type, true)).build());
     }
 
     /** |p_i - p_j|^2, (N, N). */
@@ -58,15 +58,15 @@ public final class LearnedPositions extends AbstractBlock {
 
     /** D (N, N), differentiable in the positions. */
     public NDArray distances() {
-        return squared().add(lift * lift + EPS).sqrt();
+        return Tensors.add(squared(), lift * lift + EPS).sqrt();
     }
 
     /** R, the mean soft-core overlap of distinct columns (a scalar). */
     public NDArray repulsion() {
-        NDArray overlap = squared().div(-2.0).exp();
+        NDArray overlap = Tensors.div(squared(), -2.0).exp();
         long n = overlap.getShape().get(0);
         NDArray self = overlap.getManager().eye((int) n).toType(overlap.getDataType(), false);
-        return overlap.mul(self.neg().add(1)).sum().div((float) n * (n - 1));
+        return Tensors.div(overlap.mul(Tensors.oneMinus(self)).sum(), (double) n * (n - 1));
     }
 
     /** The current positions (N, dim). */

@@ -31,7 +31,7 @@ public record LocalBias(double sigma, double floor) {
     /** B at every distance of an array of distances, same shape. */
     public NDArray at(NDArray d) {
         try (NDArray scaled = d.square()) {
-            return scaled.divi((float) (-2 * sigma * sigma)).maximum((float) floor);
+            return Tensors.maximum(Tensors.div(scaled, -2 * sigma * sigma), floor);
         }
     }
 

@@ -117,9 +117,9 @@ public final class PathIntegration extends AbstractBlock {
     public NDArray step(NDArray e, NDArray w) {
         NDArray next = e.expandDims(1).batchMatMul(w).squeeze(1);
         if (relu) {
-            next = next.maximum(0f);
+            next = Tensors.maximum(next, 0);
         }
-        return normalise ? next.div(next.square().mean(new int[] {-1}, true).add(1e-6f).sqrt()) : next;
+        return normalise ? next.div(Tensors.add(next.square().mean(new int[] {-1}, true), 1e-6).sqrt()) : next;
     }
 
     /** Transition matrices of a batch of actions: onehot(actions) (B, A) times W_all (A, E*E). */

@@ -42,7 +42,7 @@ public final class SparseColumnAttention extends UntiedProjections {
         float[] birth = init.at(table.distance());
         bias = addParameter(Parameter.builder().setName("local_bias").setType(Parameter.Type.BIAS)
                 .optShape(new Shape(table.size(), table.perRow()))
-                .optInitializer((m, shape, type) -> m.create(birth, shape).toType(type, false)).build());
+                .optInitializer((m, shape, type) -> m.create(birth, shape).toType(type, true)).build());
     }
 
     /** Also makes the constant source table, owned by {@code manager}. */
@@ -105,8 +105,8 @@ public final class SparseColumnAttention extends UntiedProjections {
                 }
             }
         }
-        try (NDArray fresh = b.getManager().create(values, b.getShape()).toType(b.getDataType(), false)) {
-            fresh.copyTo(b);
+        try (NDArray fresh = b.getManager().create(values, b.getShape())) {
+            Tensors.copy(fresh, b);
         }
         use(next);
     }

@@ -49,7 +49,7 @@ public final class SpatialReweighting extends AbstractBlock implements Projectio
         Initializer uniform = new UniformInitializer(bound);
         weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(n, n))
-                .optInitializer((m, shape, type) -> uniform.initialize(m, shape, type).abs().mul(INIT_GAIN)).build());
+                .optInitializer((m, shape, type) -> Tensors.mul(uniform.initialize(m, shape, type).abs(), INIT_GAIN)).build());
         bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
                 .optShape(new Shape(n)).optInitializer(uniform).build());
     }

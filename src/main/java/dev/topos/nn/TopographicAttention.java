@@ -66,8 +66,8 @@ public final class TopographicAttention extends AbstractBlock {
         NDArray k = key.apply(x);
         NDArray v = value.apply(x);
         NDArray pooled = spatialQuerying == null ? q : spatialQuerying.pool(q);
-        NDArray scores = pooled.batchMatMul(k.transpose(0, 2, 1)).div((float) Math.sqrt(width))
-                .add(keyMask.expandDims(1).sub(1f).mul(PAD_PENALTY));
+        NDArray scores = Tensors.div(pooled.batchMatMul(k.transpose(0, 2, 1)), Math.sqrt(width))
+                .add(Tensors.mul(Tensors.sub(keyMask.expandDims(1), 1), PAD_PENALTY));
         NDArray a = scores.softmax(-1);
         NDArray o = Dropout.dropout(a, dropout, training).singletonOrThrow().batchMatMul(v);
         return new Result(q, k, v, a, output.apply(o));

@@ -38,7 +38,7 @@ public final class UntiedLayerNorm extends AbstractBlock {
     public NDArray apply(NDArray x) {
         NDArray centred = x.sub(x.mean(new int[] {-1}, true));
         NDArray variance = centred.square().mean(new int[] {-1}, true);
-        return centred.div(variance.add(EPS).sqrt()).mul(gamma.getArray()).add(beta.getArray());
+        return centred.div(Tensors.add(variance, EPS).sqrt()).mul(gamma.getArray()).add(beta.getArray());
     }
 
     @Override

@@ -50,7 +50,7 @@ abstract class UntiedProjections extends AbstractBlock implements ColumnAttentio
     @Override
     public final Result attend(NDArray u) {
         float scale = (float) (1 / Math.sqrt(qkDim / (double) heads));
-        NDArray q = split(query.apply(u)).mul(scale);
+        NDArray q = Tensors.mul(split(query.apply(u)), scale);
         NDArray k = split(key.apply(u));
         NDArray v = split(value == null ? u : value.apply(u));
         Result mixed = mix(q, k, v);

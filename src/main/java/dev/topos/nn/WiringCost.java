@@ -41,7 +41,7 @@ public record WiringCost(double lambda, double power) {
      * @param meanPower mean(D^p) over all pairs of the sheet (a scalar array)
      */
     public NDArray of(NDArray weights, NDArray distances, NDArray meanPower) {
-        return length(weights, distances.pow(power).mul(lambda)).div(meanPower);
+        return length(weights, Tensors.mul(Tensors.pow(distances, power), lambda)).div(meanPower);
     }
 
     /** mean over every leading axis and column of sum_k A_ik D_ik: (..., N, K) x (N, K) -&gt; scalar. */

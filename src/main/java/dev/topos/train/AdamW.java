@@ -5,10 +5,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
+import dev.topos.nn.Tensors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.topos.nn.Tensors;
 
 /**
  * Adam with decoupled weight decay (Loshchilov &amp; Hutter, "Decoupled Weight Decay
@@ -53,41 +55,35 @@ public final class AdamW {
     }
 
     /**
-     * Global L2 norm of the current gradients, summed in float64 so that a float32 gradient as large
-     * as 1e19 still gives a finite norm (its square overflows float32).
+     * Squared L2 norm of each parameter's current gradient, summed in float64 so that a float32
+     * gradient as large as 1e19 still gives a finite norm (its square overflows float32). A
+     * parameter that got no gradient in this update holds zeros (its gradient was zeroed after the
+     * last update, or never existed), so it adds 0.
      */
-    public double gradNorm() {
+    public Map<String, Double> squaredGradNorms() {
+        Map<String, Double> out = new LinkedHashMap<>();
         try (NDScope ignored = new NDScope()) {
-            double sq = 0;
-            for (Parameter p : params.values()) {
-                sq += p.getArray().getGradient().toType(DataType.FLOAT64, false).square().sum().getDouble();
-            }
-            return Math.sqrt(sq);
-        }
-    }
-
-    /** The parameter whose gradient has the largest magnitude, and that magnitude (for error messages). */
-    private String largestGradient() {
-        try (NDScope ignored = new NDScope()) {
-            String worst = "";
-            double largest = -1;
             for (Map.Entry<String, Parameter> e : params.entrySet()) {
-                double m = e.getValue().getArray().getGradient().abs().max().getFloat();
-                if (!(m <= largest)) {
-                    worst = e.getKey();
-                    largest = m;
-                }
+                NDArray g = e.getValue().getArray().getGradient();
+                out.put(e.getKey(), g.toType(DataType.FLOAT64, false).square().sum().getDouble());
             }
-            return worst + " (max |g| = " + largest + ")";
         }
+        return out;
     }
 
-    /** Discards the current gradients without updating (a skipped update). */
+    /** Global L2 norm of the current gradients (see {@link #squaredGradNorms()}). */
+    public double gradNorm() {
+        return Math.sqrt(squaredGradNorms().values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+
+    /**
+     * Discards the current gradients without updating (a skipped update): each is zeroed in its own
+     * storage ({@link Tensors#zero}), so the next backward pass accumulates into live memory.
+     */
     public void discardGradients() {
-        for (Parameter p : params.values()) {
-            NDArray g = p.getArray().getGradient();
-            try (NDArray zero = g.zerosLike()) { // not g * 0: infinity times 0 is NaN
-                zero.copyTo(g);
+        try (NDScope ignored = new NDScope()) {
+            for (Parameter p : params.values()) {
+                Tensors.zero(p.getArray().getGradient());
             }
         }
     }
@@ -96,15 +92,22 @@ public final class AdamW {
      * Applies one update with learning rate {@code lr} and zeroes the gradients.
      *
      * @return the gradient norm before clipping
-     * @throws IllegalStateException if the gradient holds NaN or infinity; nothing is updated then
+     * @throws NonFiniteGradientException if a gradient holds NaN or infinity, naming every such
+     *     parameter; nothing is updated then and the gradients are discarded
      */
     public double step(double lr) {
-        double norm = gradNorm();
+        Map<String, Double> squared = squaredGradNorms();
+        double norm = Math.sqrt(squared.values().stream().mapToDouble(Double::doubleValue).sum());
         if (!Double.isFinite(norm)) {
-            String worst = largestGradient();
+            List<String> bad = new ArrayList<>();
+            squared.forEach((k, v) -> {
+                if (!Double.isFinite(v)) {
+                    bad.add(k + " (" + v + ")");
+                }
+            });
             discardGradients();
-            throw new NonFiniteGradientException("the gradient norm is " + norm + ", largest in " + worst
-                    + "; no parameter was updated");
+            throw new NonFiniteGradientException("the gradient norm is " + norm + ", not finite in "
+                    + String.join(", ", bad) + " (squared norms); no parameter was updated");
         }
         float rescale = (float) (clip > 0 && norm > clip ? clip / norm : 1.0);
         t++;
@@ -154,7 +157,7 @@ public final class AdamW {
             if (s == null || !s.getShape().equals(e.getValue().getShape())) {
                 missing.add(e.getKey());
             } else {
-                s.copyTo(e.getValue());
+                Tensors.copy(s, e.getValue());
             }
         }
         if (!missing.isEmpty()) {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.topos.nn.Tensors;
 
 /**
  * The checkpoints of a run folder: {@code checkpoints/step-00001000.safetensors} (every tensor of
@@ -153,7 +154,7 @@ public final class Checkpoints {
                 throw new CheckpointException(source + ": parameter '" + e.getKey()
                         + "' missing or of the wrong shape (expected " + w.getShape() + ")");
             }
-            s.copyTo(w);
+            Tensors.copy(s, w);
         }
     }
 

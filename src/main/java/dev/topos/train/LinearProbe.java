@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.topos.nn.Tensors;
 
 /**
  * A linear probe: multinomial logistic regression on frozen features, the standard read-out of what
@@ -35,7 +36,7 @@ public record LinearProbe(int steps, double rate, double l2) {
     public double accuracy(NDArray trainX, NDArray trainY, NDArray testX, NDArray testY, int classes) {
         NDManager m = trainX.getManager();
         NDArray mean = trainX.mean(new int[] {0});
-        NDArray std = trainX.sub(mean).square().mean(new int[] {0}).sqrt().add(1e-6f);
+        NDArray std = Tensors.add(trainX.sub(mean).square().mean(new int[] {0}).sqrt(), 1e-6);
         NDArray x = trainX.sub(mean).div(std);
         NDArray w = m.zeros(new Shape(x.getShape().get(1), classes), DataType.FLOAT32);
         NDArray b = m.zeros(new Shape(classes), DataType.FLOAT32);
@@ -45,11 +46,11 @@ public record LinearProbe(int steps, double rate, double l2) {
         for (int s = 0; s < steps; s++) {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray loss = Losses.maskedCrossEntropy(x.matMul(w).add(b), trainY, all)
-                        .add(w.square().sum().mul((float) (l2 / 2)));
+                        .add(Tensors.mul(w.square().sum(), l2 / 2));
                 gc.backward(loss);
             }
-            w.subi(w.getGradient().mul((float) rate));
-            b.subi(b.getGradient().mul((float) rate));
+            w.subi(Tensors.mul(w.getGradient(), rate));
+            b.subi(Tensors.mul(b.getGradient(), rate));
         }
         NDArray logits = testX.sub(mean).div(std).matMul(w).add(b);
         return Losses.correct(logits, testY).mean().getFloat();

@@ -2,6 +2,7 @@ package dev.topos.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import dev.topos.nn.Tensors;
 
 /** Losses and accuracies over masked positions. */
 public final class Losses {
@@ -18,7 +19,7 @@ public final class Losses {
     public static NDArray maskedCrossEntropy(NDArray logits, NDArray targets, NDArray mask) {
         int classes = (int) logits.getShape().get(logits.getShape().dimension() - 1);
         NDArray logp = logits.logSoftmax(-1).mul(targets.oneHot(classes, DataType.FLOAT32)).sum(new int[] {-1});
-        return logp.mul(mask).sum().neg().div(mask.sum().maximum(1f));
+        return logp.mul(mask).sum().neg().div(Tensors.maximum(mask.sum(), 1));
     }
 
     /** Per-position correctness of the arg-max prediction, as 0/1 float (...). */
@@ -29,6 +30,6 @@ public final class Losses {
 
     /** Mean of {@code values} over positions where {@code mask} is 1 (0 if none). */
     public static NDArray maskedMean(NDArray values, NDArray mask) {
-        return values.mul(mask).sum().div(mask.sum().maximum(1f));
+        return values.mul(mask).sum().div(Tensors.maximum(mask.sum(), 1));
     }
 }

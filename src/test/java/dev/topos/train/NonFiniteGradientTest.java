@@ -96,7 +96,7 @@ class NonFiniteGradientTest {
                     loop.update();
                 }
             });
-            assertTrue(e.getMessage().contains("update 5") && e.getMessage().contains("largest in w"), e.getMessage());
+            assertTrue(e.getMessage().contains("update 5") && e.getMessage().contains("not finite in w ("), e.getMessage());
         }
     }
 

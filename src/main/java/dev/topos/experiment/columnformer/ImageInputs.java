@@ -9,6 +9,7 @@ import dev.topos.data.image.ImageSplit;
 import dev.topos.data.image.Patches;
 import java.io.IOException;
 import java.util.function.Consumer;
+import dev.topos.nn.Tensors;
 
 /**
  * The images of a Columnformer study, split and normalised: train / validation / test sets, and the
@@ -41,7 +42,7 @@ public record ImageInputs(ImageSet train, ImageSet validation, ImageSet test, do
 
     /** (B, H, W) pixels in [0, 1] -&gt; (B, P, patch^2) normalised patches. */
     public NDArray patches(NDArray images) {
-        return Patches.patchify(images.sub((float) mean).div((float) std), patch);
+        return Patches.patchify(Tensors.div(Tensors.sub(images, mean), std), patch);
     }
 
     /** The normalised patches and labels of images [start, end) of a set. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.topos.nn.Tensors;
 
 /**
  * Masked image modelling (Columnformer spec section 7; the masking of He et al. 2022, MAE): each
@@ -22,7 +23,7 @@ public final class PatchMasks {
     public static NDArray keep(NDManager manager, int batch, int patches, double ratio) {
         long hidden = Math.round(ratio * patches);
         NDArray rank = manager.randomUniform(0f, 1f, new Shape(batch, patches)).argSort(1).argSort(1);
-        return rank.gte(hidden).toType(DataType.FLOAT32, false);
+        return Tensors.gte(rank, hidden).toType(DataType.FLOAT32, false);
     }
 
     /**
@@ -31,7 +32,7 @@ public final class PatchMasks {
      * @param keep      (B, P)
      */
     public static NDArray loss(NDArray predicted, NDArray target, NDArray keep) {
-        NDArray hidden = keep.neg().add(1f);
+        NDArray hidden = Tensors.oneMinus(keep);
         NDArray perPatch = predicted.sub(target).square().mean(new int[] {-1});
         return perPatch.mul(hidden).sum().div(hidden.sum());
     }

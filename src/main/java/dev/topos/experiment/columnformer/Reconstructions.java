@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.topos.nn.Tensors;
 
 /**
  * What masked image modelling looks like: for the first test images, the image, what the model was
@@ -42,7 +43,7 @@ final class Reconstructions {
             NDArray predicted = model.reconstruct(model.forward(patches, keep));
             NDArray k = keep.expandDims(-1);
             NDArray shown = patches.mul(k);
-            NDArray pasted = shown.add(predicted.mul(k.neg().add(1f)));
+            NDArray pasted = shown.add(predicted.mul(Tensors.oneMinus(k)));
             NDArray[] rows = {patches, shown, pasted};
             String[] names = {"image", "shown", "reconstruction"};
             for (int i = 0; i < n; i++) {

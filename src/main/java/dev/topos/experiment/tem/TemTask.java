@@ -12,6 +12,7 @@ import dev.topos.train.Losses;
 import dev.topos.train.TrainingTask;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.topos.nn.Tensors;
 
 /**
  * Training a walk model (spec tem-t.md §1): each update walks every slot {@code chunk} steps
@@ -79,7 +80,7 @@ public final class TemTask implements TrainingTask {
                 throw new IllegalArgumentException(source + ": carried state '" + e.getKey()
                         + "' missing or of the wrong shape (expected " + e.getValue().getShape() + ")");
             }
-            v.copyTo(e.getValue());
+            Tensors.copy(v, e.getValue());
         }
         carry = restored;
     }
