@@ -1,17 +1,23 @@
 package dev.topos.cli;
 
+import dev.topos.experiment.Study;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code topos analyze RUN_DIR [--suite FILE]...}: redoes a run's evaluation, analysis and report from its latest checkpoint. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Redo evaluation, analysis and report of a run from its latest checkpoint.")
 final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder made by 'topos run'.")
     private Path runDir;
 
@@ -21,7 +27,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunFolder.study(runDir).analyze(runDir, suites);
+        Study study = RunFolder.study(runDir);
+        try (RunLock held = RunLock.acquire(runDir, spec.commandLine().getErr())) {
+            study.analyze(runDir, suites);
+        }
         return 0;
     }
 }

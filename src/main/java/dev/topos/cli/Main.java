@@ -2,6 +2,7 @@ package dev.topos.cli;
 
 import dev.topos.config.ComputeDevice;
 import dev.topos.config.ConfigException;
+import dev.topos.train.StopSignal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -101,6 +102,11 @@ public final class Main implements Callable<Integer> {
             ex.printStackTrace(err);
         }
         Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+        if (t instanceof StopSignal.Stopped stopped) {
+            err.println("topos: " + stopped.getMessage());
+            err.flush();
+            return stopped.exitCode();
+        }
         if (t instanceof ConfigException || t instanceof IllegalArgumentException || t instanceof IOException) {
             err.println("topos: " + describe(t));
             err.flush();

@@ -60,43 +60,71 @@ final class RunCommand implements Callable<Integer> {
                     + " experiments were given; drop --out to run each in runs/<name>");
         }
         List<Planned> plan = new ArrayList<>();
-        for (String experiment : experiments) {
-            plan.add(plan(experiment));
+        try {
+            for (String experiment : experiments) {
+                plan.add(plan(experiment, plan));
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Planned p : plan) {
+                p.lock().close();
+            }
+            throw e;
         }
         for (Planned p : plan) {
-            AtomicFiles.writeString(p.dir().resolve(RunFolder.CONFIG), Configs.toYaml(p.resolved()));
-            spec.commandLine().getOut().printf("%s %s (study %s, %s)%n", resume ? "Resuming" : "Running", p.dir(),
-                    p.study().name(), p.source());
-            spec.commandLine().getOut().flush();
-            p.study().run(p.dir(), p.resolved(), resume);
-            spec.commandLine().getOut().printf("Report: %s%n", p.dir().resolve(RunReport.REPORT_FILE).toAbsolutePath());
+            try (RunLock held = p.lock()) {
+                AtomicFiles.writeString(p.dir().resolve(RunFolder.CONFIG), Configs.toYaml(p.resolved()));
+                spec.commandLine().getOut().printf("%s %s (study %s, %s)%n", resume ? "Resuming" : "Running", p.dir(),
+                        p.study().name(), p.source());
+                spec.commandLine().getOut().flush();
+                p.study().run(p.dir(), p.resolved(), resume);
+                spec.commandLine().getOut().printf("Report: %s%n",
+                        p.dir().resolve(RunReport.REPORT_FILE).toAbsolutePath());
+            }
         }
         return 0;
     }
 
-    /** An experiment resolved against its study, with the run folder it will use. */
-    private record Planned(Study study, ObjectNode resolved, Path dir, String source) {}
+    /** An experiment resolved against its study, with the run folder it will use and holds. */
+    private record Planned(Study study, ObjectNode resolved, Path dir, String source, RunLock lock) {}
 
-    private Planned plan(String experiment) throws IOException {
+    private Planned plan(String experiment, List<Planned> plan) throws IOException {
         Experiments.Experiment exp = Experiments.find(experiment);
         ObjectNode user = Configs.override(Configs.parse(exp.text(), exp.source()), sets);
         Study study = Studies.of(user, exp.source());
         ObjectNode resolved = withStudy(study, study.resolve(user, exp.source()));
         Path dir = out != null ? out : Path.of("runs", runName(user, exp));
-        Path configFile = dir.resolve(RunFolder.CONFIG);
-        boolean exists = Files.exists(configFile);
-        if (exists && !resume) {
-            throw new IllegalArgumentException(dir + " already holds a run (" + RunFolder.CONFIG
-                    + "); add --resume to continue it, or choose another folder with --out DIR");
+        for (Planned earlier : plan) {
+            if (earlier.dir().toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException(dir + " is the run folder of two of the experiments given; "
+                        + "give each its own name");
+            }
         }
-        if (!exists && resume) {
-            throw new IllegalArgumentException(dir + " holds no run to resume (no " + RunFolder.CONFIG
-                    + "); drop --resume to start one");
+        // A live run's folder is refused first, whatever else is wrong with it.
+        RunLock lock = Files.isDirectory(dir) ? RunLock.acquire(dir, spec.commandLine().getErr()) : null;
+        try {
+            Path configFile = dir.resolve(RunFolder.CONFIG);
+            boolean exists = Files.exists(configFile);
+            if (exists && !resume) {
+                throw new IllegalArgumentException(dir + " already holds a run (" + RunFolder.CONFIG
+                        + "); add --resume to continue it, or choose another folder with --out DIR");
+            }
+            if (!exists && resume) {
+                throw new IllegalArgumentException(dir + " holds no run to resume (no " + RunFolder.CONFIG
+                        + "); drop --resume to start one");
+            }
+            if (resume) {
+                requireResumable(RunFolder.readConfig(dir), resolved, configFile);
+            }
+            if (lock == null) {
+                lock = RunLock.acquire(dir, spec.commandLine().getErr());
+            }
+        } catch (IOException | RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
         }
-        if (resume) {
-            requireResumable(RunFolder.readConfig(dir), resolved, configFile);
-        }
-        return new Planned(study, resolved, dir, exp.source());
+        return new Planned(study, resolved, dir, exp.source(), lock);
     }
 
     /** The config.yaml of a run always names its study, so analyze and report can find it. */

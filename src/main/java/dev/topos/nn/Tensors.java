@@ -2,7 +2,6 @@ package dev.topos.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 
 /**
  * Arithmetic with a constant, and copying into an existing tensor, in forms whose memory libtorch
@@ -21,8 +20,8 @@ import ai.djl.ndarray.types.Shape;
  *       memory is freed when that wrapper closes, and the next backward pass accumulates into freed
  *       memory: native heap corruption ("corrupted double-linked list").</li>
  * </ul>
- * Here a constant is a 0-d tensor made by {@code torch::full} (libtorch memory, reference counted, so
- * autograd's saved copy keeps it alive), and a copy writes into the target's own storage with
+ * Here a constant is a 0-d tensor copied into libtorch memory (reference counted, so autograd's
+ * saved copy keeps it alive), and a copy writes into the target's own storage with
  * {@code index_put_}. {@code EngineHazardsTest} (in the tests) fails the build on any call to
  * the hazardous DJL methods.
  */
@@ -31,9 +30,14 @@ public final class Tensors {
 
     private Tensors() {}
 
-    /** A 0-d tensor holding {@code value}, of {@code like}'s type, owned by libtorch. */
+    /**
+     * A 0-d tensor holding {@code value} (rounded to {@code like}'s type, so that the product keeps
+     * that type), in memory libtorch owns: a copy made before the Java buffer's wrapper closes.
+     */
     public static NDArray scalar(NDArray like, double value) {
-        return like.getManager().full(new Shape(), (float) value, like.getDataType());
+        try (NDArray borrowed = like.getManager().create(value)) {
+            return borrowed.toType(like.getDataType(), true);
+        }
     }
 
     /** x * c. */

@@ -31,6 +31,11 @@ public final class TrainLoop {
     /** Updates in a row whose gradient was not finite (each skipped); more than this stops training. */
     private static final int MAX_SKIPPED_IN_A_ROW = 5;
     private int skippedInARow;
+    /** Sums of each logged value over the updates since the last log line, and their count (checkpointed). */
+    private final Map<String, Double> window = new LinkedHashMap<>();
+    private int inWindow;
+    /** Checkpoint names of the log window's sums start with this. */
+    private static final String WINDOW_PREFIX = "window.";
 
     /** {@code rng} is the run's own generator for anything the task draws in Java; it is checkpointed. */
     public TrainLoop(TrainingTask task, TrainConfig cfg, Path runDir, Rng rng) {
@@ -67,6 +72,9 @@ public final class TrainLoop {
             step = meta[0];
             optimizer.setStepCount(meta[1]);
             rng.setState(meta[2]);
+            inWindow = meta.length > 3 ? (int) meta[3] : 0;
+            window.clear();
+            Checkpoints.under(saved, WINDOW_PREFIX).forEach((k, v) -> window.put(k, v.getDouble()));
             task.loadState(Checkpoints.under(saved, TASK_PREFIX), source);
         }
         if (step != Checkpoints.stepOf(file)) {
@@ -85,18 +93,39 @@ public final class TrainLoop {
         return a;
     }
 
-    /** Trains from the current step to {@code cfg.steps()}; metrics go to runDir/metrics.jsonl. */
+    /**
+     * Trains from the current step to {@code cfg.steps()}; metrics go to runDir/metrics.jsonl.
+     *
+     * @throws StopSignal.Stopped after SIGTERM or SIGINT: the update under way finished and a
+     *     checkpoint of the step reached was written, from which {@link #resume} continues exactly
+     */
     public void run(NDManager manager, String label) throws IOException {
+        StopSignal.install();
+        StopSignal.trainingStarts();
+        try {
+            train(label);
+        } finally {
+            StopSignal.trainingEnds();
+        }
+    }
+
+    private void train(String label) throws IOException {
         Progress progress = new Progress(label, step, cfg.steps());
-        Map<String, Double> window = new LinkedHashMap<>();
-        int inWindow = 0;
         long windowStart = System.nanoTime();
+        int timed = 0; // updates since windowStart (a resumed window's earlier ones were timed before)
         try (MetricsLog log = MetricsLog.open(runDir.resolve("metrics.jsonl"), step)) {
             while (step < cfg.steps()) {
+                var signal = StopSignal.requested();
+                if (signal != null) {
+                    Path saved = checkpoint();
+                    throw new StopSignal.Stopped(signal, "stopped by SIG" + signal.getName() + " after update " + step
+                            + "; wrote " + saved + "; continue with 'topos run ... --resume'");
+                }
                 double lr = cfg.learningRate(step);
                 Map<String, Double> values = update();
                 values.forEach((k, v) -> window.merge(k, v, Double::sum));
                 inWindow++;
+                timed++;
                 if (step % cfg.logEvery() == 0 || step == cfg.steps()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (Map.Entry<String, Double> m : window.entrySet()) {
@@ -104,10 +133,11 @@ public final class TrainLoop {
                     }
                     row.put("lr", lr);
                     double secs = (System.nanoTime() - windowStart) / 1e9;
-                    row.put("updates_per_s", inWindow / secs);
+                    row.put("updates_per_s", timed / secs);
                     log.log(step, row);
                     window.clear();
                     inWindow = 0;
+                    timed = 0;
                     windowStart = System.nanoTime();
                 }
                 if (step % cfg.checkpointEvery() == 0 || step == cfg.steps()) {
@@ -163,15 +193,16 @@ public final class TrainLoop {
         return values;
     }
 
-    private void checkpoint() throws IOException {
+    private Path checkpoint() throws IOException {
         try (NDScope ignored = new NDScope()) {
             Map<String, NDArray> all = new LinkedHashMap<>();
             NDManager m = task.parameters().values().iterator().next().getArray().getManager();
             task.parameters().forEach((k, p) -> all.put(Checkpoints.PARAM_PREFIX + k, p.getArray()));
             all.putAll(optimizer.state());
-            all.put("meta", m.create(new long[] {step, optimizer.stepCount(), rng.state()}));
+            all.put("meta", m.create(new long[] {step, optimizer.stepCount(), rng.state(), inWindow}));
+            window.forEach((k, v) -> all.put(WINDOW_PREFIX + k, m.create(v.doubleValue())));
             task.state().forEach((k, v) -> all.put(TASK_PREFIX + k, v));
-            checkpoints.write(step, all, cfg.keepCheckpoints());
+            return checkpoints.write(step, all, cfg.keepCheckpoints());
         }
     }
 }

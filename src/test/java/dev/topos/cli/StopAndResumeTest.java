@@ -1,0 +1,129 @@
+package dev.topos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.topos.train.Checkpoints;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A tiny TEM-t run, as a user runs it: identical runs write identical checkpoints byte for byte;
+ * a run in a child JVM stopped by SIGTERM writes a checkpoint and exits 143 with one line (no native
+ * crash), holds its folder against a second run while it lives, and resumed it ends on the very
+ * bytes and metrics of an uninterrupted run.
+ */
+class StopAndResumeTest {
+    private static final int STEPS = 600;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private Path experiment() throws IOException {
+        Path file = tmp.resolve("tiny.yaml");
+        Files.writeString(file, String.join("\n",
+                "study: tem",
+                "name: tiny",
+                "seed: 5",
+                "world: {batch: 4, min_side: 4, max_side: 5, symbols: 10}",
+                "walk: {chunk: 8, restart_max: 2, restart_min: 1, anneal_steps: 6}",
+                "model: {kind: tem-t, code_units: 16, key_dim: 8, value_dim: 8, memory: 32, readout_hidden: 16}",
+                "train: {steps: " + STEPS + ", log_every: 7, checkpoint_every: 700, keep_checkpoints: 2}",
+                "eval: {worlds: 2, steps: 50, bins: 5, units: 4}", ""));
+        return file;
+    }
+
+    private static int run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        assertEquals(0, code, err.toString());
+        return code;
+    }
+
+    private static byte[] finalCheckpoint(Path dir) throws IOException {
+        Path last = new Checkpoints(dir).latest().orElseThrow();
+        assertEquals(STEPS, Checkpoints.stepOf(last));
+        return Files.readAllBytes(last);
+    }
+
+    /** The logged rows without their timing (key order aside: a restored window lists its keys anew). */
+    private static List<JsonNode> metrics(Path dir) throws IOException {
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("metrics.jsonl"))) {
+            ObjectNode row = (ObjectNode) JSON.readTree(line);
+            row.remove("updates_per_s");
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @Test
+    void identicalRunsAreIdenticalAndAStoppedRunResumesExactly() throws Exception {
+        Path exp = experiment();
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        run("run", exp.toString(), "--out", a.toString());
+        run("run", exp.toString(), "--out", b.toString());
+        assertArrayEquals(finalCheckpoint(a), finalCheckpoint(b), "twin runs, byte for byte");
+        assertEquals(metrics(a), metrics(b));
+
+        Path stopped = tmp.resolve("stopped");
+        Path log = tmp.resolve("child.log");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", exp.toString(), "--out", stopped.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("TORCH_CPP_LOG_LEVEL", "ERROR");
+        Process child = pb.start();
+        try {
+            Path metrics = stopped.resolve("metrics.jsonl");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!(Files.exists(metrics) && Files.readAllLines(metrics).size() >= 3)) {
+                assertTrue(child.isAlive(), "the child trains: " + Files.readString(log));
+                assertTrue(System.nanoTime() < deadline, "the child logged 3 lines in 2 minutes");
+                Thread.sleep(5);
+            }
+            IllegalArgumentException held = assertThrows(IllegalArgumentException.class,
+                    () -> RunLock.acquire(stopped, new PrintWriter(new StringWriter())));
+            assertTrue(held.getMessage().contains("in use by a live topos process (pid " + child.pid()),
+                    held.getMessage());
+            child.destroy(); // SIGTERM
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child stops");
+        } finally {
+            child.destroyForcibly();
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(143, child.exitValue(), out);
+        String last = out.strip().lines().reduce((x, y) -> y).orElse("");
+        assertTrue(last.matches("topos: stopped by SIGTERM after update \\d+; wrote .*step-\\d{8}\\.safetensors; "
+                + "continue with 'topos run \\.\\.\\. --resume'"), out);
+        assertFalse(out.contains("SIGSEGV") || out.contains("terminate called") || out.contains("hs_err"), out);
+        long at = Checkpoints.stepOf(new Checkpoints(stopped).latest().orElseThrow());
+        assertTrue(at > 0 && at < STEPS, "stopped mid-run, at " + at);
+
+        run("run", exp.toString(), "--out", stopped.toString(), "--resume");
+        assertArrayEquals(finalCheckpoint(a), finalCheckpoint(stopped), "stopped at " + at + " and resumed");
+        assertEquals(metrics(a), metrics(stopped));
+    }
+}
