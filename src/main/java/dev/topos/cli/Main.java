@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code topos} command line: {@code info}, {@code run}, {@code analyze}, {@code report},
- * {@code bench}, {@code data}, {@code suites}.
+ * {@code bench}, {@code soak}, {@code data}, {@code suites}.
  *
  * <p>Global options, accepted before or after the subcommand: {@code --device cpu|gpu} (else the
  * environment variable {@code TOPOS_DEVICE}, else cpu; published as the system property
@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = "Brain-like topographic transformers: run experiments, analyse and report runs, "
                 + "measure speed, fetch data sets, build test suites.",
         subcommands = {InfoCommand.class, RunCommand.class, AnalyzeCommand.class, ReportCommand.class,
-                BenchCommand.class, DataCommand.class, SuitesCommand.class})
+                BenchCommand.class, SoakCommand.class, DataCommand.class, SuitesCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code of user errors (as picocli uses for usage errors). */
     public static final int USER_ERROR = 2;

@@ -66,12 +66,15 @@ final class RunCommand implements Callable<Integer> {
             }
         } catch (IOException | RuntimeException e) {
             for (Planned p : plan) {
-                p.lock().close();
+                if (p.lock() != null) {
+                    p.lock().close();
+                }
             }
             throw e;
         }
         for (Planned p : plan) {
-            try (RunLock held = p.lock()) {
+            // A new folder is made and locked only now, once every experiment has been checked.
+            try (RunLock held = p.lock() != null ? p.lock() : RunLock.acquire(p.dir(), spec.commandLine().getErr())) {
                 AtomicFiles.writeString(p.dir().resolve(RunFolder.CONFIG), Configs.toYaml(p.resolved()));
                 spec.commandLine().getOut().printf("%s %s (study %s, %s)%n", resume ? "Resuming" : "Running", p.dir(),
                         p.study().name(), p.source());
@@ -84,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** An experiment resolved against its study, with the run folder it will use and holds. */
+    /** An experiment resolved against its study, with the run folder it will use and its lock if it exists. */
     private record Planned(Study study, ObjectNode resolved, Path dir, String source, RunLock lock) {}
 
     private Planned plan(String experiment, List<Planned> plan) throws IOException {
@@ -114,9 +117,6 @@ final class RunCommand implements Callable<Integer> {
             }
             if (resume) {
                 requireResumable(RunFolder.readConfig(dir), resolved, configFile);
-            }
-            if (lock == null) {
-                lock = RunLock.acquire(dir, spec.commandLine().getErr());
             }
         } catch (IOException | RuntimeException e) {
             if (lock != null) {

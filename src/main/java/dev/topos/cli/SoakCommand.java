@@ -1,0 +1,226 @@
+package dev.topos.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.topos.config.Configs;
+import dev.topos.util.AtomicFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code topos soak}: the long memory-safety check. Trains every bundled experiment (each variant of
+ * a sweep on its own) for {@code --updates} updates in a child process while a second Topos process
+ * trains TEM-t on the other core (each child one libtorch thread, unless OMP_NUM_THREADS says otherwise), stops each with SIGTERM, and fails on any skipped update,
+ * non-finite logged value, a stop that was not clean (exit 143 and its one line), or a crash.
+ */
+@Command(name = "soak", mixinStandardHelpOptions = true,
+        description = {"Train every bundled experiment for a few hundred updates under load and fail on any",
+                "skipped update, non-finite gradient or loss, unclean stop or crash (long: tens of minutes)."})
+final class SoakCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** What a native crash or the old corruption leaves in a child's output. */
+    private static final Pattern CRASH = Pattern.compile(
+            "SIGSEGV|SIGBUS|SIGABRT|corrupted|double free|terminate called|hs_err|fatal error|Exception in thread");
+    private static final Pattern STOPPED = Pattern.compile("topos: stopped by SIGTERM after update \\d+; wrote .*");
+    private static final String LOADER = "tem-t";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "EXPERIMENT", description = "Experiments to soak (default: all bundled).")
+    private List<String> experiments = new ArrayList<>();
+
+    @Option(names = "--updates", paramLabel = "N", description = "Updates per experiment (default: ${DEFAULT-VALUE}).")
+    private int updates = 300;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder of the soak's runs (default: ${DEFAULT-VALUE}).")
+    private Path out = Path.of("runs", "soak");
+
+    @Option(names = "--minutes", paramLabel = "M", description = "Longest one experiment may take (default: ${DEFAULT-VALUE}).")
+    private int minutes = 60;
+
+    /** One child run: a name, the experiment (file or bundled name) and its extra assignments. */
+    private record Target(String name, String experiment, List<String> sets) {}
+
+    /** How a child run went. */
+    private record Outcome(String name, long updates, double seconds, double maxGradNorm, List<String> problems) {}
+
+    @Override
+    public Integer call() throws Exception {
+        if (updates < 10) {
+            throw new IllegalArgumentException("--updates = " + updates + ": give at least 10");
+        }
+        if (Files.exists(out)) {
+            throw new IllegalArgumentException(out + " exists; remove it or choose another folder with --out DIR");
+        }
+        Files.createDirectories(out);
+        List<Target> targets = targets();
+        PrintWriter say = spec.commandLine().getOut();
+        Path loadDir = out.resolve("load-" + LOADER);
+        Process loader = start(new Target("load-" + LOADER, LOADER, List.of("train.steps=10000000")), loadDir);
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            for (Target t : targets) {
+                say.printf("soak: %s (%d updates, %s loading the other core) ...%n", t.name(), updates, LOADER);
+                say.flush();
+                Outcome o = soak(t);
+                outcomes.add(o);
+                say.printf("soak: %s: %s%n", t.name(), o.problems().isEmpty() ? String.format(Locale.ROOT,
+                        "ok, %d updates in %.0f s, max grad_norm %.3g", o.updates(), o.seconds(), o.maxGradNorm())
+                        : "FAILED: " + String.join("; ", o.problems()));
+                say.flush();
+                if (!loader.isAlive()) {
+                    break;
+                }
+            }
+        } finally {
+            loader.destroy();
+            loader.waitFor(5, TimeUnit.MINUTES);
+            loader.destroyForcibly();
+        }
+        outcomes.add(check("load-" + LOADER, loader, loadDir, -1, 0));
+        Outcome load = outcomes.get(outcomes.size() - 1);
+        say.printf("soak: the loading %s run: %s%n", LOADER, load.problems().isEmpty() ? "ok, " + load.updates()
+                + " updates" : "FAILED: " + String.join("; ", load.problems()));
+        AtomicFiles.writeString(out.resolve("soak.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(outcomes) + "\n");
+        long failed = outcomes.stream().filter(o -> !o.problems().isEmpty()).count();
+        say.printf("soak: %d of %d runs clean; details in %s%n", outcomes.size() - failed, outcomes.size(),
+                out.resolve("soak.json"));
+        return failed == 0 && outcomes.size() == targets.size() + 1 ? 0 : 1;
+    }
+
+    /** Every requested experiment; a sweep becomes its variants, each its base config plus its settings. */
+    private List<Target> targets() throws IOException {
+        List<String> names = experiments.isEmpty() ? Experiments.bundled() : experiments;
+        List<Target> targets = new ArrayList<>();
+        for (String name : names) {
+            Experiments.Experiment exp = Experiments.find(name);
+            ObjectNode tree = Configs.parse(exp.text(), exp.source());
+            if (!"sweep".equals(tree.path("study").asText())) {
+                targets.add(new Target(exp.baseName(), name, List.of()));
+                continue;
+            }
+            Path base = out.resolve(exp.baseName() + "-base.yaml");
+            AtomicFiles.writeString(base, Configs.toYaml(tree.get("base")));
+            for (JsonNode v : tree.path("variants")) {
+                List<String> sets = new ArrayList<>();
+                v.path("set").forEach(s -> sets.add(s.asText()));
+                targets.add(new Target(exp.baseName() + "-" + v.path("name").asText(), base.toString(), sets));
+            }
+        }
+        return targets;
+    }
+
+    /** Trains a target for a schedule of 2N updates and stops it with SIGTERM once it logged update N. */
+    private Outcome soak(Target t) throws IOException, InterruptedException {
+        Path dir = out.resolve(t.name());
+        List<String> sets = new ArrayList<>(t.sets());
+        sets.add("train.steps=" + 2L * updates);
+        long start = System.nanoTime();
+        Process child = start(new Target(t.name(), t.experiment(), sets), dir);
+        long deadline = start + TimeUnit.MINUTES.toNanos(minutes);
+        try {
+            while (child.isAlive() && lastStep(dir) < updates && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            child.destroy();
+            child.waitFor(10, TimeUnit.MINUTES);
+        } finally {
+            child.destroyForcibly();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return check(t.name(), child, dir, updates, seconds);
+    }
+
+    private Process start(Target t, Path dir) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", t.experiment(), "--out", dir.toString()));
+        for (String s : t.sets()) {
+            cmd.add("--set");
+            cmd.add(s);
+        }
+        Path log = out.resolve(t.name() + ".log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        // One core each: two libtorch processes that both spread over every core slow each other tenfold.
+        pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
+        return pb.start();
+    }
+
+    private static long lastStep(Path dir) throws IOException {
+        Path metrics = dir.resolve("metrics.jsonl");
+        if (!Files.exists(metrics)) {
+            return -1;
+        }
+        List<String> lines = Files.readAllLines(metrics, StandardCharsets.UTF_8);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            try {
+                return JSON.readTree(lines.get(i)).path("step").asLong(-1);
+            } catch (IOException e) {
+                // a line being written: look at the one before
+            }
+        }
+        return -1;
+    }
+
+    /** The problems of a finished child: its exit, its output, every logged value. */
+    private Outcome check(String name, Process child, Path dir, long wanted, double seconds) throws IOException {
+        List<String> problems = new ArrayList<>();
+        String output = Files.readString(out.resolve(name + ".log"), StandardCharsets.UTF_8);
+        if (child.isAlive()) {
+            problems.add("did not stop");
+        } else if (child.exitValue() != 143) {
+            problems.add("exit " + child.exitValue() + " (a clean stop exits 143)");
+        }
+        List<String> lines = output.strip().lines().toList();
+        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        if (!STOPPED.matcher(last).matches()) {
+            problems.add("last line is not the stop message: " + last);
+        }
+        if (CRASH.matcher(output).find()) {
+            problems.add("crash signature in the output: " + CRASH.matcher(output).results().findFirst()
+                    .map(r -> r.group()).orElse(""));
+        }
+        output.lines().filter(l -> l.contains(": skipped, ")).findFirst().ifPresent(problems::add);
+        long reached = -1;
+        double maxNorm = 0;
+        Path metrics = dir.resolve("metrics.jsonl");
+        for (String line : Files.exists(metrics) ? Files.readAllLines(metrics) : List.<String>of()) {
+            JsonNode row = JSON.readTree(line);
+            reached = row.path("step").asLong();
+            Map<String, Double> values = new LinkedHashMap<>();
+            row.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asDouble(Double.NaN)));
+            for (Map.Entry<String, Double> v : values.entrySet()) {
+                if (!Double.isFinite(v.getValue()) || v.getKey().equals("skipped")) {
+                    problems.add("update " + reached + ": " + v.getKey() + " = " + v.getValue());
+                }
+            }
+            maxNorm = Math.max(maxNorm, values.getOrDefault("grad_norm", 0.0));
+        }
+        if (reached < wanted) {
+            problems.add("reached update " + reached + " of " + wanted);
+        }
+        return new Outcome(name, reached, seconds, maxNorm, problems);
+    }
+}
