@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.topos.testing.MemoryChurn;
 import dev.topos.train.Checkpoints;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,12 +20,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * A tiny TEM-t run, as a user runs it: identical runs write identical checkpoints byte for byte;
+ * A tiny TEM-t run, as a user runs it: identical runs write identical checkpoints byte for byte, the
+ * second under constant garbage collection;
  * a run in a child JVM stopped by SIGTERM writes a checkpoint and exits 143 with one line (no native
  * crash), holds its folder against a second run while it lives, and resumed it ends on the very
  * bytes and metrics of an uninterrupted run.
@@ -84,7 +87,21 @@ class StopAndResumeTest {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
         run("run", exp.toString(), "--out", a.toString());
-        run("run", exp.toString(), "--out", b.toString());
+        // The twin trains while another thread keeps collecting garbage and refilling freed memory:
+        // what made DJL's borrowed buffers vanish between forward and backward at random moments.
+        AtomicBoolean done = new AtomicBoolean();
+        Thread pressure = new Thread(() -> {
+            while (!done.get()) {
+                MemoryChurn.freeAndRefill(Float.BYTES, Float.NaN);
+            }
+        }, "gc-pressure");
+        pressure.start();
+        try {
+            run("run", exp.toString(), "--out", b.toString());
+        } finally {
+            done.set(true);
+            pressure.join();
+        }
         assertArrayEquals(finalCheckpoint(a), finalCheckpoint(b), "twin runs, byte for byte");
         assertEquals(metrics(a), metrics(b));
 
