@@ -1,5 +1,6 @@
 package dev.topos.experiment.topoformer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,18 +50,9 @@ class TopoformerStudyTest {
         Path suiteB = writeSuite(tmp.resolve("actor-vs-scene.tsv"), "actor", "scene");
         Path extra = writeSuite(tmp.resolve("mine.tsv"), "great actor", "awful actor");
 
-        TopoformerStudyConfig cfg = new TopoformerStudyConfig("topoformer", "tiny", 3,
-                new TopoformerStudyConfig.Data("imdb", new SplitFractions(0.6, 0.2, 0.2), 1),
-                new TopoformerConfig(100, 32, 12, 0.3, 0.3, "circular", false, false, true, 0.0, 0.0, 2), 16,
-                new TrainConfig(40, 1e-2, 1, 1000, 0.9, 0.999, 0.01, 1, 10, 20, 1),
-                new TopoformerStudyConfig.Analysis(List.of(suiteA.toString(), suiteB.toString()), 100, 0.05, 2, 50,
-                        3, 64, ""));
-        cfg.validate("");
+        TopoformerStudyConfig cfg = tinyConfig(suiteA, suiteB);
         Path run = tmp.resolve("run");
-        Files.createDirectories(run);
-        Files.writeString(run.resolve(StudyConfigs.FILE), Configs.toYaml(cfg));
-
-        new TopoformerStudy().run(run, Configs.treeOf(cfg), false);
+        train(cfg, run);
 
         JsonNode summary = new ObjectMapper().readTree(run.resolve(RunReport.SUMMARY_FILE).toFile());
         assertTrue(summary.path("test_acc").asDouble() > 0.9, "one word decides the label: " + summary);
@@ -91,6 +83,38 @@ class TopoformerStudyTest {
         assertEquals(summary.path("moran.key").asDouble(), again.path("moran.key").asDouble(), 1e-12,
                 "an extra suite leaves the headline means over the configured suites");
         assertFalse(Files.readString(run.resolve(RunReport.REPORT_FILE)).contains("Missing figure"));
+    }
+
+    /** Two runs of one config, one after the other in one JVM, write the same checkpoint bytes. */
+    @Test
+    void twinRunsWriteIdenticalCheckpoints() throws Exception {
+        System.setProperty(DataStore.ROOT_PROPERTY, tmp.resolve("cache").toString());
+        DataStore.standard(s -> { }).importFrom("imdb", writeReviews(tmp.resolve("imdb"), 400));
+        Path suite = writeSuite(tmp.resolve("good-vs-bad.tsv"), "great", "awful");
+        TopoformerStudyConfig cfg = tinyConfig(suite, suite);
+        train(cfg, tmp.resolve("a"));
+        train(cfg, tmp.resolve("b"));
+        String last = "checkpoints/step-00000040.safetensors";
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(last)),
+                Files.readAllBytes(tmp.resolve("b").resolve(last)), "the twins' final checkpoints");
+    }
+
+    /** 40 updates of a 100-unit Topoformer on batches of 16 reviews, probed with two suites. */
+    private static TopoformerStudyConfig tinyConfig(Path suiteA, Path suiteB) {
+        TopoformerStudyConfig cfg = new TopoformerStudyConfig("topoformer", "tiny", 3,
+                new TopoformerStudyConfig.Data("imdb", new SplitFractions(0.6, 0.2, 0.2), 1),
+                new TopoformerConfig(100, 32, 12, 0.3, 0.3, "circular", false, false, true, 0.0, 0.0, 2), 16,
+                new TrainConfig(40, 1e-2, 1, 1000, 0.9, 0.999, 0.01, 1, 10, 20, 1),
+                new TopoformerStudyConfig.Analysis(List.of(suiteA.toString(), suiteB.toString()), 100, 0.05, 2, 50,
+                        3, 64, ""));
+        cfg.validate("");
+        return cfg;
+    }
+
+    private static void train(TopoformerStudyConfig cfg, Path run) throws Exception {
+        Files.createDirectories(run);
+        Files.writeString(run.resolve(StudyConfigs.FILE), Configs.toYaml(cfg));
+        new TopoformerStudy().run(run, Configs.treeOf(cfg), false);
     }
 
     /** {@code n} reviews in the package's reviews.json format; the label is carried by one word. */
