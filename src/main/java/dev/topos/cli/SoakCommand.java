@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -57,6 +58,9 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--minutes", paramLabel = "M", description = "Longest one experiment may take (default: ${DEFAULT-VALUE}).")
     private int minutes = 60;
 
+    /** The children alive now, stopped with SIGTERM if the soak itself is stopped. */
+    private final List<Process> children = new CopyOnWriteArrayList<>();
+
     /** One child run: a name, the experiment (file or bundled name) and its extra assignments. */
     private record Target(String name, String experiment, List<String> sets) {}
 
@@ -73,6 +77,7 @@ final class SoakCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         List<Target> targets = targets();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> children.forEach(Process::destroy), "soak-children"));
         PrintWriter say = spec.commandLine().getOut();
         Path loadDir = out.resolve("load-" + LOADER);
         Process loader = start(new Target("load-" + LOADER, LOADER, List.of("train.steps=10000000")), loadDir);
@@ -165,7 +170,10 @@ final class SoakCommand implements Callable<Integer> {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         // One core each: two libtorch processes that both spread over every core slow each other tenfold.
         pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
-        return pb.start();
+        Process child = pb.start();
+        children.add(child);
+        child.onExit().thenRun(() -> children.remove(child));
+        return child;
     }
 
     private static long lastStep(Path dir) throws IOException {
