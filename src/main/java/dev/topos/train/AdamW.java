@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.topos.nn.Tensors;
 
 /**
  * Adam with decoupled weight decay (Loshchilov &amp; Hutter, "Decoupled Weight Decay
@@ -73,7 +72,11 @@ public final class AdamW {
 
     /** Global L2 norm of the current gradients (see {@link #squaredGradNorms()}). */
     public double gradNorm() {
-        return Math.sqrt(squaredGradNorms().values().stream().mapToDouble(Double::doubleValue).sum());
+        return norm(squaredGradNorms());
+    }
+
+    private static double norm(Map<String, Double> squared) {
+        return Math.sqrt(squared.values().stream().mapToDouble(Double::doubleValue).sum());
     }
 
     /**
@@ -97,7 +100,7 @@ public final class AdamW {
      */
     public double step(double lr) {
         Map<String, Double> squared = squaredGradNorms();
-        double norm = Math.sqrt(squared.values().stream().mapToDouble(Double::doubleValue).sum());
+        double norm = norm(squared);
         if (!Double.isFinite(norm)) {
             List<String> bad = new ArrayList<>();
             squared.forEach((k, v) -> {

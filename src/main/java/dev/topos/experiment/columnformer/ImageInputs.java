@@ -7,9 +7,9 @@ import dev.topos.data.image.ImageData;
 import dev.topos.data.image.ImageSet;
 import dev.topos.data.image.ImageSplit;
 import dev.topos.data.image.Patches;
+import dev.topos.nn.Tensors;
 import java.io.IOException;
 import java.util.function.Consumer;
-import dev.topos.nn.Tensors;
 
 /**
  * The images of a Columnformer study, split and normalised: train / validation / test sets, and the

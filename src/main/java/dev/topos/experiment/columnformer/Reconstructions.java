@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import dev.topos.data.image.ImageSet;
 import dev.topos.data.image.Patches;
 import dev.topos.model.Columnformer;
+import dev.topos.nn.Tensors;
 import dev.topos.report.MapMosaic;
 import dev.topos.report.ReportFigure;
 import dev.topos.report.ReportSection;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.topos.nn.Tensors;
 
 /**
  * What masked image modelling looks like: for the first test images, the image, what the model was

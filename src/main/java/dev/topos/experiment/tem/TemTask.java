@@ -8,11 +8,11 @@ import dev.topos.data.grid.WalkStream;
 import dev.topos.model.Carry;
 import dev.topos.model.WalkBatch;
 import dev.topos.model.WalkPredictor;
+import dev.topos.nn.Tensors;
 import dev.topos.train.Losses;
 import dev.topos.train.TrainingTask;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import dev.topos.nn.Tensors;
 
 /**
  * Training a walk model (spec tem-t.md §1): each update walks every slot {@code chunk} steps
