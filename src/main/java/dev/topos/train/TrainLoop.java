@@ -16,7 +16,9 @@ import java.util.Optional;
 /**
  * Runs updates of a {@link TrainingTask} with {@link AdamW}, logs window-averaged metrics to
  * {@code metrics.jsonl}, and writes checkpoints; {@link #resume} continues from the latest
- * checkpoint to the same weights and metrics as an uninterrupted run.
+ * checkpoint to the same weights and metrics as an uninterrupted run. SIGTERM or Ctrl-C
+ * ({@link StopSignal}) ends training after the update under way with a checkpoint that holds the
+ * half-filled log window too, so that a stopped and resumed run logs what an uninterrupted one does.
  */
 public final class TrainLoop {
     /** Checkpoint names of the task's own state start with this. */
@@ -114,12 +116,15 @@ public final class TrainLoop {
         long windowStart = System.nanoTime();
         int timed = 0; // updates since windowStart (a resumed window's earlier ones were timed before)
         try (MetricsLog log = MetricsLog.open(runDir.resolve("metrics.jsonl"), step)) {
-            while (step < cfg.steps()) {
-                var signal = StopSignal.requested();
+            while (true) {
+                var signal = StopSignal.requested(); // also after the last update: no analysis then
                 if (signal != null) {
                     Path saved = checkpoint();
                     throw new StopSignal.Stopped(signal, "stopped by SIG" + signal.getName() + " after update " + step
                             + "; wrote " + saved + "; continue with 'topos run ... --resume'");
+                }
+                if (step >= cfg.steps()) {
+                    break;
                 }
                 double lr = cfg.learningRate(step);
                 Map<String, Double> values = update();
