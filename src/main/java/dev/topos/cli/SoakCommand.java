@@ -12,13 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +28,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code topos soak}: the long memory-safety check. Trains every bundled experiment (each variant of
  * a sweep on its own) for {@code --updates} updates in a child process while a second Topos process
- * trains TEM-t on the other core (each child one libtorch thread, unless OMP_NUM_THREADS says otherwise), stops each with SIGTERM, and fails on any skipped update,
- * non-finite logged value, a stop that was not clean (exit 143 and its one line), or a crash.
+ * trains TEM-t on the other core (each child one libtorch thread, unless OMP_NUM_THREADS says
+ * otherwise), stops each with SIGTERM, and fails on any skipped update, non-finite logged value, a
+ * stop that was not clean (exit 143 and its one line), or a crash.
  */
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = {"Train every bundled experiment for a few hundred updates under load and fail on any",
@@ -42,6 +42,7 @@ final class SoakCommand implements Callable<Integer> {
             "SIGSEGV|SIGBUS|SIGABRT|corrupted|double free|terminate called|hs_err|fatal error|Exception in thread");
     private static final Pattern STOPPED = Pattern.compile("topos: stopped by SIGTERM after update \\d+; wrote .*");
     private static final String LOADER = "tem-t";
+    private static final int MIN_UPDATES = 100;
 
     @Spec
     private CommandSpec spec;
@@ -69,8 +70,11 @@ final class SoakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (updates < 10) {
-            throw new IllegalArgumentException("--updates = " + updates + ": give at least 10");
+        if (updates < MIN_UPDATES) {
+            // Each child trains a schedule of 2N and is stopped at its first log line at or past N: N must
+            // exceed the experiments' train.log_every (at most 50 in the bundled ones), or training ends first.
+            throw new IllegalArgumentException("--updates = " + updates + ": give at least " + MIN_UPDATES
+                    + " (more than any experiment's train.log_every)");
         }
         if (Files.exists(out)) {
             throw new IllegalArgumentException(out + " exists; remove it or choose another folder with --out DIR");
@@ -79,8 +83,9 @@ final class SoakCommand implements Callable<Integer> {
         List<Target> targets = targets();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> children.forEach(Process::destroy), "soak-children"));
         PrintWriter say = spec.commandLine().getOut();
-        Path loadDir = out.resolve("load-" + LOADER);
-        Process loader = start(new Target("load-" + LOADER, LOADER, List.of("train.steps=10000000")), loadDir);
+        Target load = new Target("load-" + LOADER, LOADER, List.of("train.steps=10000000"));
+        long loadStart = System.nanoTime();
+        Process loader = start(load);
         List<Outcome> outcomes = new ArrayList<>();
         try {
             for (Target t : targets) {
@@ -88,9 +93,7 @@ final class SoakCommand implements Callable<Integer> {
                 say.flush();
                 Outcome o = soak(t);
                 outcomes.add(o);
-                say.printf("soak: %s: %s%n", t.name(), o.problems().isEmpty() ? String.format(Locale.ROOT,
-                        "ok, %d updates in %.0f s, max grad_norm %.3g", o.updates(), o.seconds(), o.maxGradNorm())
-                        : "FAILED: " + String.join("; ", o.problems()));
+                say.println(summary(o));
                 say.flush();
                 if (!loader.isAlive()) {
                     break;
@@ -101,16 +104,21 @@ final class SoakCommand implements Callable<Integer> {
             loader.waitFor(5, TimeUnit.MINUTES);
             loader.destroyForcibly();
         }
-        outcomes.add(check("load-" + LOADER, loader, loadDir, -1, 0));
-        Outcome load = outcomes.get(outcomes.size() - 1);
-        say.printf("soak: the loading %s run: %s%n", LOADER, load.problems().isEmpty() ? "ok, " + load.updates()
-                + " updates" : "FAILED: " + String.join("; ", load.problems()));
+        Outcome loaded = check(load.name(), loader, -1, (System.nanoTime() - loadStart) / 1e9);
+        outcomes.add(loaded);
+        say.println(summary(loaded) + " (the run loading the other core)");
         AtomicFiles.writeString(out.resolve("soak.json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(outcomes) + "\n");
         long failed = outcomes.stream().filter(o -> !o.problems().isEmpty()).count();
         say.printf("soak: %d of %d runs clean; details in %s%n", outcomes.size() - failed, outcomes.size(),
                 out.resolve("soak.json"));
         return failed == 0 && outcomes.size() == targets.size() + 1 ? 0 : 1;
+    }
+
+    private static String summary(Outcome o) {
+        return "soak: " + o.name() + ": " + (o.problems().isEmpty() ? String.format(Locale.ROOT,
+                "ok, %d updates in %.0f s, max grad_norm %.3g", o.updates(), o.seconds(), o.maxGradNorm())
+                : "FAILED: " + String.join("; ", o.problems()));
     }
 
     /** Every requested experiment; a sweep becomes its variants, each its base config plus its settings. */
@@ -141,7 +149,7 @@ final class SoakCommand implements Callable<Integer> {
         List<String> sets = new ArrayList<>(t.sets());
         sets.add("train.steps=" + 2L * updates);
         long start = System.nanoTime();
-        Process child = start(new Target(t.name(), t.experiment(), sets), dir);
+        Process child = start(new Target(t.name(), t.experiment(), sets));
         long deadline = start + TimeUnit.MINUTES.toNanos(minutes);
         try {
             while (child.isAlive() && lastStep(dir) < updates && System.nanoTime() < deadline) {
@@ -153,15 +161,16 @@ final class SoakCommand implements Callable<Integer> {
             child.destroyForcibly();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return check(t.name(), child, dir, updates, seconds);
+        return check(t.name(), child, updates, seconds);
     }
 
-    private Process start(Target t, Path dir) throws IOException {
+    /** Starts {@code topos run} of a target into {@code out/NAME}, its output into {@code out/NAME.log}. */
+    private Process start(Target t) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", t.experiment(), "--out", dir.toString()));
+                "run", t.experiment(), "--out", out.resolve(t.name()).toString()));
         for (String s : t.sets()) {
             cmd.add("--set");
             cmd.add(s);
@@ -193,7 +202,7 @@ final class SoakCommand implements Callable<Integer> {
     }
 
     /** The problems of a finished child: its exit, its output, every logged value. */
-    private Outcome check(String name, Process child, Path dir, long wanted, double seconds) throws IOException {
+    private Outcome check(String name, Process child, long wanted, double seconds) throws IOException {
         List<String> problems = new ArrayList<>();
         String output = Files.readString(out.resolve(name + ".log"), StandardCharsets.UTF_8);
         if (child.isAlive()) {
@@ -206,25 +215,25 @@ final class SoakCommand implements Callable<Integer> {
         if (!STOPPED.matcher(last).matches()) {
             problems.add("last line is not the stop message: " + last);
         }
-        if (CRASH.matcher(output).find()) {
-            problems.add("crash signature in the output: " + CRASH.matcher(output).results().findFirst()
-                    .map(r -> r.group()).orElse(""));
+        Matcher crash = CRASH.matcher(output);
+        if (crash.find()) {
+            problems.add("crash signature in the output: " + crash.group());
         }
         output.lines().filter(l -> l.contains(": skipped, ")).findFirst().ifPresent(problems::add);
         long reached = -1;
         double maxNorm = 0;
-        Path metrics = dir.resolve("metrics.jsonl");
+        Path metrics = out.resolve(name).resolve("metrics.jsonl");
         for (String line : Files.exists(metrics) ? Files.readAllLines(metrics) : List.<String>of()) {
             JsonNode row = JSON.readTree(line);
-            reached = row.path("step").asLong();
-            Map<String, Double> values = new LinkedHashMap<>();
-            row.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asDouble(Double.NaN)));
-            for (Map.Entry<String, Double> v : values.entrySet()) {
-                if (!Double.isFinite(v.getValue()) || v.getKey().equals("skipped")) {
-                    problems.add("update " + reached + ": " + v.getKey() + " = " + v.getValue());
+            long step = row.path("step").asLong();
+            row.fields().forEachRemaining(e -> {
+                double v = e.getValue().asDouble(Double.NaN);
+                if (!Double.isFinite(v) || e.getKey().equals("skipped")) {
+                    problems.add("update " + step + ": " + e.getKey() + " = " + v);
                 }
-            }
-            maxNorm = Math.max(maxNorm, values.getOrDefault("grad_norm", 0.0));
+            });
+            reached = step;
+            maxNorm = Math.max(maxNorm, row.path("grad_norm").asDouble(0));
         }
         if (reached < wanted) {
             problems.add("reached update " + reached + " of " + wanted);

@@ -59,7 +59,7 @@ public final class AdamW {
      * parameter that got no gradient in this update holds zeros (its gradient was zeroed after the
      * last update, or never existed), so it adds 0.
      */
-    public Map<String, Double> squaredGradNorms() {
+    private Map<String, Double> squaredGradNorms() {
         Map<String, Double> out = new LinkedHashMap<>();
         try (NDScope ignored = new NDScope()) {
             for (Map.Entry<String, Parameter> e : params.entrySet()) {

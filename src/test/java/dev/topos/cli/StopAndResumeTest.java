@@ -54,14 +54,12 @@ class StopAndResumeTest {
         return file;
     }
 
-    private static int run(String... args) {
+    private static void run(String... args) {
         CommandLine cl = Main.commandLine();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(new StringWriter(), true));
         cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        assertEquals(0, code, err.toString());
-        return code;
+        assertEquals(0, cl.execute(args), err.toString());
     }
 
     private static byte[] finalCheckpoint(Path dir) throws IOException {
