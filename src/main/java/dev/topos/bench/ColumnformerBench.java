@@ -1,6 +1,6 @@
 package dev.topos.bench;
 
-import ai.djl.pytorch.jni.JniUtils;
+import dev.topos.nn.Engine;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +58,7 @@ public final class ColumnformerBench implements Benchmark {
         double peak = UpdateTimer.printPeak(out);
         String omp = System.getenv("OMP_NUM_THREADS");
         out.printf(Locale.ROOT, "threads          PyTorch intra-op %d here; the children inherit the environment "
-                + "(OMP_NUM_THREADS %s)%n", JniUtils.getNumThreads(), omp == null ? "unset" : "= " + omp);
+                + "(OMP_NUM_THREADS %s)%n", Engine.threads(), omp == null ? "unset" : "= " + omp);
         out.println("config           " + ColumnformerPoint.describe());
         out.printf(Locale.ROOT, "memory limit     %.1f GiB per point (asked %.1f; available now %.1f, less %.0f "
                 + "for the rest of the machine)%n", limit, requested, available, MARGIN_GIB);

@@ -1,17 +1,13 @@
 package dev.topos.bench;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import dev.topos.config.ComputeDevice;
 import dev.topos.geometry.Metric;
 import dev.topos.geometry.Sheet;
 import dev.topos.model.ColumnGeometry;
 import dev.topos.model.Columnformer;
 import dev.topos.model.ColumnformerConfig;
-import dev.topos.nn.NamedParameters;
+import dev.topos.nn.Engine;
+import dev.topos.nn.Init;
+import dev.topos.nn.Tensors;
 import dev.topos.train.Losses;
 import dev.topos.train.TrainConfig;
 import dev.topos.train.TrainLoop;
@@ -22,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * One point of {@link ColumnformerBench}: trains the scaling Columnformer of one attention mode
@@ -107,15 +104,13 @@ public final class ColumnformerPoint {
         long start = System.nanoTime();
         ColumnformerConfig cfg = config(mode, n);
         TrainConfig train = new TrainConfig(1_000_000, 6e-4, 1, 1_000_000, 0.9, 0.95, 0.05, 1.0, 1, 1_000_000, 1);
-        try (NDManager manager = NDManager.newBaseManager(ComputeDevice.current().djl())) {
-            manager.getEngine().setRandomSeed(1);
-            Columnformer model = new Columnformer(manager, cfg, sheet(n), CLASSES, new Rng(1));
-            TrainLoop loop = new TrainLoop(new SyntheticImages(model, cfg, manager), train, dir, new Rng(1));
-            double setup = (System.nanoTime() - start) / 1e9;
-            UpdateTimer.Rate rate = UpdateTimer.measure(loop::update, WARMUP, Math.max(seconds, MIN_SECONDS));
-            return new Result(mode, n, NamedParameters.count(model.parameters()), rate.updates(), rate.seconds(),
-                    3 * model.forwardFlops(BATCH) / 1e9, Memory.peakRssGiB(), setup);
-        }
+        Engine.seed(1);
+        Columnformer model = new Columnformer(cfg, sheet(n), CLASSES, new Rng(1));
+        TrainLoop loop = new TrainLoop(new SyntheticImages(model, cfg), train, dir, new Rng(1));
+        double setup = (System.nanoTime() - start) / 1e9;
+        UpdateTimer.Rate rate = UpdateTimer.measure(loop::update, WARMUP, Math.max(seconds, MIN_SECONDS));
+        return new Result(mode, n, model.parameterCount(), rate.updates(), rate.seconds(),
+                3 * model.forwardFlops(BATCH) / 1e9, Memory.peakRssGiB(), setup);
     }
 
     /**
@@ -171,49 +166,52 @@ public final class ColumnformerPoint {
         }
     }
 
-    /** Random patches and labels, a few fixed batches in turn; loss = cross-entropy + wiring cost. */
+    /**
+     * Random patches and labels, a few fixed batches in turn; loss = cross-entropy + wiring cost.
+     * The batches are made once, before any update's scope, and live as long as the task.
+     */
     private static final class SyntheticImages implements TrainingTask {
         private final Columnformer model;
-        private final NDArray patches;
-        private final NDArray labels;
-        private final NDArray ones;
+        private final Tensor patches;
+        private final Tensor labels;
+        private final Tensor ones;
 
-        SyntheticImages(Columnformer model, ColumnformerConfig cfg, NDManager manager) {
+        SyntheticImages(Columnformer model, ColumnformerConfig cfg) {
             this.model = model;
             int pixels = cfg.patch() * cfg.patch();
-            patches = manager.randomNormal(new Shape(BATCHES, BATCH, cfg.patches(), pixels));
+            patches = Init.normal(1, BATCHES, BATCH, cfg.patches(), pixels);
             Rng rng = new Rng(7);
-            int[] y = new int[BATCHES * BATCH];
+            long[] y = new long[BATCHES * BATCH];
             for (int i = 0; i < y.length; i++) {
                 y[i] = rng.nextInt(CLASSES);
             }
-            labels = manager.create(y, new Shape(BATCHES, BATCH));
-            ones = manager.ones(new Shape(BATCH), DataType.FLOAT32);
+            labels = Tensors.longs(y, BATCHES, BATCH);
+            ones = Tensors.ones(BATCH);
         }
 
         @Override
-        public Map<String, Parameter> parameters() {
+        public Map<String, Tensor> parameters() {
             return model.parameters();
         }
 
         @Override
         public Loss forward(long step) {
             int b = (int) (step % BATCHES);
-            Columnformer.Output out = model.forward(patches.get(b), null);
-            NDArray ce = Losses.maskedCrossEntropy(model.classify(out), labels.get(b), ones);
+            Columnformer.Output out = model.forward(patches.select(0, b), null);
+            Tensor ce = Losses.maskedCrossEntropy(model.classify(out), labels.select(0, b), ones);
             Columnformer.Wiring w = model.wiring(out);
-            Map<String, NDArray> metrics = new LinkedHashMap<>();
+            Map<String, Tensor> metrics = new LinkedHashMap<>();
             metrics.put("ce_loss", ce);
             metrics.put("wiring_cost", w.cost());
             return new Loss(ce.add(w.cost()), metrics);
         }
 
         @Override
-        public Map<String, NDArray> state() {
+        public Map<String, Tensor> state() {
             return Map.of();
         }
 
         @Override
-        public void loadState(Map<String, NDArray> saved, String source) {}
+        public void loadState(Map<String, Tensor> saved, String source) {}
     }
 }

@@ -1,16 +1,15 @@
 package dev.topos.bench;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import dev.topos.config.ComputeDevice;
+import dev.topos.nn.Engine;
+import dev.topos.nn.Tensors;
 import java.util.List;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
- * The measured fp32 matrix-multiply throughput of the engine on a device: the practical peak that
- * benchmarks compare their achieved throughput against.
+ * The measured matrix-multiply throughput of the engine on its device, in fp32 or bf16: the
+ * practical peak that benchmarks compare their achieved throughput against.
  *
  * <p>Each repeat times as many {@code n x n} products as fit in about {@link #REPEAT_SECONDS} after
  * a warm-up; the result is the best repeat, counting {@code 2 n^3} flops per product.
@@ -25,27 +24,27 @@ public final class MatmulPeak {
     /** One measurement: matrix size and best GFLOP/s. */
     public record Result(int n, double gflops) {}
 
-    /** Matrix sizes {@link #measure()} tries. */
+    /** Matrix sizes {@link #measure} tries. */
     public static final List<Integer> SIZES = List.of(1024, 2048);
 
-    /** The best GFLOP/s over {@link #SIZES} on the selected {@link ComputeDevice}. */
-    public static double measure() {
-        return measureSizes(ComputeDevice.current().djl()).stream().mapToDouble(Result::gflops).max().orElseThrow();
+    /** The best GFLOP/s over {@link #SIZES} of {@code type} (Float or BFloat16) products on {@link Engine#device()}. */
+    public static double measure(ScalarType type) {
+        return measureSizes(type).stream().mapToDouble(Result::gflops).max().orElseThrow();
     }
 
-    /** One measurement per size in {@link #SIZES} on {@code device}. */
-    public static List<Result> measureSizes(Device device) {
-        return SIZES.stream().map(n -> measure(device, n)).toList();
+    /** One measurement per size in {@link #SIZES}. */
+    public static List<Result> measureSizes(ScalarType type) {
+        return SIZES.stream().map(n -> measure(type, n)).toList();
     }
 
-    /** Best GFLOP/s of {@code n x n} fp32 matmuls on {@code device}. */
-    public static Result measure(Device device, int n) {
+    /** Best GFLOP/s of {@code n x n} products of {@code type}. */
+    public static Result measure(ScalarType type, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("matrix size must be positive, got " + n);
         }
-        try (NDManager m = NDManager.newBaseManager(device)) {
-            NDArray a = m.randomUniform(-1, 1, new Shape(n, n), DataType.FLOAT32);
-            NDArray b = m.randomUniform(-1, 1, new Shape(n, n), DataType.FLOAT32);
+        try (PointerScope ignored = new PointerScope()) {
+            Tensor a = Tensors.zeros(n, n).uniform_(-1, 1, new org.bytedeco.pytorch.GeneratorOptional()).toType(type);
+            Tensor b = Tensors.zeros(n, n).uniform_(-1, 1, new org.bytedeco.pytorch.GeneratorOptional()).toType(type);
             double once = time(a, b, 1); // warm-up, and a first estimate of one product's time
             time(a, b, 1);
             int count = (int) Math.max(1, Math.min(1000, Math.round(REPEAT_SECONDS / Math.max(once, 1e-6))));
@@ -58,12 +57,13 @@ public final class MatmulPeak {
     }
 
     /** Seconds for {@code count} products; reading one element waits for asynchronous devices. */
-    private static double time(NDArray a, NDArray b, int count) {
+    private static double time(Tensor a, Tensor b, int count) {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            try (NDArray c = a.matMul(b)) {
+            try (PointerScope ignored = new PointerScope()) {
+                Tensor c = a.matmul(b);
                 if (i == count - 1) {
-                    c.get(0, 0).getFloat();
+                    c.select(0, 0).select(0, 0).item_double();
                 }
             }
         }

@@ -46,7 +46,6 @@ final class PointProcess {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.add("-Xmx" + heapMiB + "m");
         cmd.add("-XX:+ExitOnOutOfMemoryError");
-        cmd.add("-Dai.djl.offline=true");
         cmd.add("-Djava.awt.headless=true");
         String device = System.getProperty(ComputeDevice.PROPERTY);
         if (device != null) {

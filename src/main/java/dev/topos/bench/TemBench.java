@@ -1,12 +1,10 @@
 package dev.topos.bench;
 
-import ai.djl.ndarray.NDManager;
 import dev.topos.config.Configs;
 import dev.topos.experiment.tem.TemConfig;
 import dev.topos.experiment.tem.TemStudy;
 import dev.topos.experiment.tem.TemTask;
 import dev.topos.model.WalkPredictor;
-import dev.topos.nn.NamedParameters;
 import dev.topos.train.TrainLoop;
 import dev.topos.util.Rng;
 import java.io.IOException;
@@ -46,14 +44,14 @@ public final class TemBench implements Benchmark {
                 java.util.List.of("model.kind=" + kind));
         TemConfig cfg = Configs.bind(study.resolve(user, "experiments/tem-t.yaml"), TemConfig.class, "bench");
         Path dir = Files.createTempDirectory("topos-bench");
-        try (NDManager manager = NDManager.newBaseManager()) {
-            WalkPredictor model = TemStudy.model(cfg, manager);
-            TrainLoop loop = new TrainLoop(new TemTask(cfg, model, manager), cfg.train(), dir, new Rng(cfg.seed()));
+        try {
+            WalkPredictor model = TemStudy.model(cfg);
+            TrainLoop loop = new TrainLoop(new TemTask(cfg, model), cfg.train(), dir, new Rng(cfg.seed()));
             UpdateTimer.Rate rate = UpdateTimer.measure(loop::update, WARMUP, SECONDS);
             int batch = cfg.world().batch();
             int chunk = cfg.walk().chunk();
             out.printf(Locale.ROOT, "%-6s params %,d; batch %d x %d steps%n", kind,
-                    NamedParameters.count(model.parameters()), batch, chunk);
+                    model.parameterCount(), batch, chunk);
             rate.print(out, "walk steps", batch * chunk, 3 * model.forwardFlops(batch, chunk) / 1e9, peak);
         } finally {
             Bench.deleteTree(dir);

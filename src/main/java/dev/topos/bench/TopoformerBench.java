@@ -1,11 +1,10 @@
 package dev.topos.bench;
 
-import ai.djl.ndarray.NDManager;
 import dev.topos.data.TokenizedSet;
 import dev.topos.experiment.topoformer.ClassifierTask;
 import dev.topos.model.Topoformer;
 import dev.topos.model.TopoformerConfig;
-import dev.topos.nn.NamedParameters;
+import dev.topos.nn.Engine;
 import dev.topos.train.TrainConfig;
 import dev.topos.train.TrainLoop;
 import dev.topos.util.Rng;
@@ -46,13 +45,13 @@ public final class TopoformerBench implements Benchmark {
         TopoformerConfig cfg = new TopoformerConfig(400, 1600, LENGTH, sq, sr, "circular", false, false, true, 0.1, 0, 2);
         TrainConfig train = new TrainConfig(1_000_000, 1e-3, 1, 1_000_000, 0.9, 0.999, 0.01, 0.1, 1, 1_000_000, 1);
         Path dir = Files.createTempDirectory("topos-bench");
-        try (NDManager manager = NDManager.newBaseManager()) {
-            manager.getEngine().setRandomSeed(1);
-            Topoformer model = new Topoformer(manager, cfg, VOCABULARY, new Rng(1));
-            TrainLoop loop = new TrainLoop(new ClassifierTask(model, syntheticReviews(), BATCH, 1, manager), train, dir, new Rng(1));
+        try {
+            Engine.seed(1);
+            Topoformer model = new Topoformer(cfg, VOCABULARY, new Rng(1));
+            TrainLoop loop = new TrainLoop(new ClassifierTask(model, syntheticReviews(), BATCH, 1), train, dir, new Rng(1));
             UpdateTimer.Rate rate = UpdateTimer.measure(loop::update, WARMUP, SECONDS);
-            out.printf(Locale.ROOT, "%-10s params %,d; batch %d x %d tokens%n", label,
-                    NamedParameters.count(model.parameters()), BATCH, LENGTH);
+            out.printf(Locale.ROOT, "%-10s params %,d; batch %d x %d tokens%n", label, model.parameterCount(), BATCH,
+                    LENGTH);
             rate.print(out, "tokens", BATCH * LENGTH, 3 * model.forwardFlops(BATCH, LENGTH) / 1e9, peak);
         } finally {
             Bench.deleteTree(dir);

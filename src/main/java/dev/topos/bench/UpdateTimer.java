@@ -44,7 +44,7 @@ final class UpdateTimer {
 
     /** Measures the matmul peak and prints it as the first line of a benchmark. */
     static double printPeak(PrintStream out) {
-        double peak = MatmulPeak.measure();
+        double peak = MatmulPeak.measure(org.bytedeco.pytorch.global.torch.ScalarType.Float);
         out.printf(Locale.ROOT, "matmul peak      %.1f GFLOP/s (fp32, best of 1024/2048)%n", peak);
         return peak;
     }

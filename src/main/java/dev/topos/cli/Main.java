@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
  * The {@code topos} command line: {@code info}, {@code run}, {@code analyze}, {@code report},
  * {@code bench}, {@code soak}, {@code data}, {@code suites}.
  *
- * <p>Global options, accepted before or after the subcommand: {@code --device cpu|gpu} (else the
- * environment variable {@code TOPOS_DEVICE}, else cpu; published as the system property
- * {@value ComputeDevice#PROPERTY} for {@link ComputeDevice#current()}) and {@code --debug} (stack
+ * <p>Global options, accepted before or after the subcommand: {@code --device cpu|cuda|auto} (else
+ * the environment variable {@code TOPOS_DEVICE}, else cpu; published as the system property
+ * {@value ComputeDevice#PROPERTY}, which the engine reads when a command first makes a tensor,
+ * so every command computes on it) and {@code --debug} (stack
  * traces). A user error (bad config, bad argument, unusable checkpoint, file problem) prints one
  * line {@code topos: <message>} on stderr and exits 2; an unexpected failure exits 1.
  */
@@ -44,17 +45,17 @@ public final class Main implements Callable<Integer> {
 
     // The two global options are read from the ParseResult (see applyDevice, debug), which sees them
     // wherever they were given; the fields only declare them.
-    @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "cpu|gpu",
-            description = "Device to compute on (default: $TOPOS_DEVICE, else cpu).")
+    @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "cpu|cuda|auto",
+            converter = DeviceConverter.class,
+            description = "Device to compute on: cpu, cuda (gpu), or auto = cuda if present (default: $TOPOS_DEVICE, "
+                    + "else cpu).")
     private ComputeDevice device;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     private boolean debug;
 
     public static void main(String[] args) {
-        // Before anything loads DJL's Engine: never download native libraries, never open windows.
-        System.setProperty("ai.djl.offline", "true");
-        System.setProperty("java.awt.headless", "true");
+        System.setProperty("java.awt.headless", "true"); // figures are drawn off-screen
         System.exit(commandLine().execute(args));
     }
 
@@ -140,6 +141,18 @@ public final class Main implements Callable<Integer> {
     static String version() {
         String v = Main.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
+    }
+
+    /** Parses {@code --device} as {@link ComputeDevice#parse} does, with its error message. */
+    static final class DeviceConverter implements CommandLine.ITypeConverter<ComputeDevice> {
+        @Override
+        public ComputeDevice convert(String value) {
+            try {
+                return ComputeDevice.parse(value, "--device");
+            } catch (ConfigException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Supplies {@code topos --version}. */

@@ -1,25 +1,27 @@
 package dev.topos.config;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The device studies and benchmarks compute on: {@code cpu} (default) or {@code gpu}.
+ * The device studies and benchmarks compute on: {@code cpu} (default), {@code cuda} (an NVIDIA GPU;
+ * {@code gpu} is accepted for it), or {@code auto} (cuda where libtorch sees one, else cpu).
  *
  * <p>Chosen by the system property {@value #PROPERTY} (which {@code topos --device} sets), else the
- * environment variable {@value #ENV}, else {@code cpu}. Studies call {@link #current()} and
- * {@link #djl()} to create their NDManagers on the chosen device.
+ * environment variable {@value #ENV}, else {@code cpu}. The engine resolves {@code auto} and fails
+ * clearly when cuda is asked for and absent ({@code dev.topos.nn.Engine#select}).
  */
 public enum ComputeDevice {
     CPU,
-    GPU;
+    CUDA,
+    AUTO;
 
     /** System property holding the device name; set by the CLI's {@code --device} option. */
     public static final String PROPERTY = "topos.device";
     /** Environment variable consulted when {@value #PROPERTY} is not set. */
     public static final String ENV = "TOPOS_DEVICE";
+    /** The names {@link #parse} accepts. */
+    public static final List<String> NAMES = List.of("cpu", "cuda", "gpu", "auto");
 
     /** The device selected by {@value #PROPERTY}, {@value #ENV} or the default {@code cpu}. */
     public static ComputeDevice current() {
@@ -31,24 +33,11 @@ public enum ComputeDevice {
         return env == null || env.isBlank() ? CPU : parse(env, ENV);
     }
 
-    /** Parses {@code cpu} or {@code gpu}; {@code source} names the setting in errors. */
+    /** Parses {@code cpu}, {@code cuda} (or {@code gpu}) or {@code auto}; {@code source} names the setting in errors. */
     public static ComputeDevice parse(String name, String source) {
         String n = name.trim().toLowerCase(Locale.ROOT);
-        Check.oneOf(source, n, List.of("cpu", "gpu"));
-        return valueOf(n.toUpperCase(Locale.ROOT));
-    }
-
-    /** The DJL device; {@code gpu} fails clearly when the engine sees no GPU. */
-    public Device djl() {
-        if (this == CPU) {
-            return Device.cpu();
-        }
-        Engine engine = Engine.getInstance();
-        if (engine.getGpuCount() == 0) {
-            throw new ConfigException("device gpu was requested but " + engine.getEngineName() + " "
-                    + engine.getVersion() + " sees no GPU (this build bundles the CPU library); use --device cpu");
-        }
-        return Device.gpu();
+        Check.oneOf(source, n, NAMES);
+        return "gpu".equals(n) ? CUDA : valueOf(n.toUpperCase(Locale.ROOT));
     }
 
     @Override

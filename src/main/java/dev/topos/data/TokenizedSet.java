@@ -1,9 +1,8 @@
 package dev.topos.data;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import dev.topos.nn.Tensors;
 import java.util.Arrays;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * Labelled token sequences of one fixed length: {@code ids[i]} holds item i's token ids, its first
@@ -30,29 +29,31 @@ public record TokenizedSet(int[][] ids, int[] lengths, int[] labels) {
         return ids.length == 0 ? 0 : ids[0].length;
     }
 
-    /** The items at {@code index} as tensors. */
-    public Batch batch(NDManager manager, int[] index) {
+    /** The items at {@code index} as tensors: ids and labels int64, the real-token mask float. */
+    public Batch batch(int[] index) {
         int t = length();
-        int[] flat = new int[index.length * t];
+        long[] flat = new long[index.length * t];
         float[] real = new float[index.length * t];
-        int[] y = new int[index.length];
+        long[] y = new long[index.length];
         for (int b = 0; b < index.length; b++) {
             int i = index[b];
-            System.arraycopy(ids[i], 0, flat, b * t, t);
+            for (int p = 0; p < t; p++) {
+                flat[b * t + p] = ids[i][p];
+            }
             Arrays.fill(real, b * t, b * t + lengths[i], 1f);
             y[b] = labels[i];
         }
-        Shape shape = new Shape(index.length, t);
-        return new Batch(manager.create(flat, shape), manager.create(real, shape), manager.create(y));
+        return new Batch(Tensors.longs(flat, index.length, t), Tensors.floats(real, index.length, t),
+                Tensors.longs(y, index.length));
     }
 
     /** The items from {@code start} (inclusive) to {@code end} (exclusive) as tensors. */
-    public Batch range(NDManager manager, int start, int end) {
+    public Batch range(int start, int end) {
         int[] index = new int[end - start];
         for (int i = 0; i < index.length; i++) {
             index[i] = start + i;
         }
-        return batch(manager, index);
+        return batch(index);
     }
 
     /**
@@ -60,5 +61,5 @@ public record TokenizedSet(int[][] ids, int[] lengths, int[] labels) {
      * @param real   (B, T) 1 for real tokens, 0 for padding
      * @param labels (B) classes
      */
-    public record Batch(NDArray ids, NDArray real, NDArray labels) {}
+    public record Batch(Tensor ids, Tensor real, Tensor labels) {}
 }

@@ -1,11 +1,5 @@
 package dev.topos.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import dev.topos.geometry.Neighbours;
 import dev.topos.geometry.Sheet;
 import dev.topos.nn.ColumnAttention;
@@ -15,7 +9,7 @@ import dev.topos.nn.Dense;
 import dev.topos.nn.DenseColumnAttention;
 import dev.topos.nn.LearnedPositions;
 import dev.topos.nn.LocalBias;
-import dev.topos.nn.NamedParameters;
+import dev.topos.nn.Module;
 import dev.topos.nn.SparseColumnAttention;
 import dev.topos.nn.StepEmbedding;
 import dev.topos.nn.Tensors;
@@ -23,9 +17,10 @@ import dev.topos.nn.UntiedLayerNorm;
 import dev.topos.nn.WiringCost;
 import dev.topos.util.Rng;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 
 /**
  * The Columnformer (spec columnformer.md; reference {@code columnformers/models/columnformer.py}):
@@ -48,7 +43,7 @@ import java.util.Map;
  * stacked grid the first and last layer, on the sphere's Fibonacci lattice the north and south caps,
  * on a flat grid or torus the first and last rows.
  */
-public final class Columnformer {
+public final class Columnformer extends Module {
     private final ColumnformerConfig cfg;
     private final Sheet sheet;
     private final int columns;
@@ -58,16 +53,18 @@ public final class Columnformer {
     private final List<ColumnSheet> sheets = new ArrayList<>();
     private final UntiedLayerNorm finalNorm;
     private final Dense head;
+    private final int outputs;
     private final LearnedPositions positions;
     private final WiringCost wiring;
-    private final NDArray meanPower;
+    /** mean(D^p) of the fixed sheet, a 0-d constant; null for learned positions. */
+    private final Tensor meanPower;
 
     /**
      * @param sheet   where the columns sit (from {@link ColumnGeometry#sheet})
      * @param outputs the head's width: pixels per patch for reconstruction, or the number of classes
      * @param rng     draws the long-range sources of sparse attention (the weights come from the engine's generator)
      */
-    public Columnformer(NDManager manager, ColumnformerConfig cfg, Sheet sheet, int outputs, Rng rng) {
+    public Columnformer(ColumnformerConfig cfg, Sheet sheet, int outputs, Rng rng) {
         this.cfg = cfg;
         this.sheet = sheet;
         this.columns = sheet.size();
@@ -83,54 +80,24 @@ public final class Columnformer {
                 Math.min(cfg.longRange(), columns - Math.min(cfg.k(), columns)), rng) : null;
         double[][] distances = cfg.sparse() ? null : sheet.distances();
         LocalBias birth = new LocalBias(cfg.sigma(), cfg.biasFloor());
-        input = new ColumnInput(columns, pixels, c);
-        time = cfg.timeEmbedding() ? new StepEmbedding(cfg.depth(), c) : null;
+        input = child("input", new ColumnInput(columns, pixels, c));
+        time = cfg.timeEmbedding() ? child("time", new StepEmbedding(cfg.depth(), c)) : null;
         for (int s = 0; s < (cfg.recurrent() ? 1 : cfg.depth()); s++) {
             ColumnAttention attention = cfg.sparse()
                     ? new SparseColumnAttention(table, c, cfg.qkDim(), cfg.heads(), birth, cfg.untiedValue(),
                             cfg.untiedOutput())
                     : new DenseColumnAttention(distances, c, cfg.qkDim(), cfg.heads(), birth, cfg.untiedValue(),
                             cfg.untiedOutput());
-            sheets.add(new ColumnSheet(columns, c, attention, cfg.mlpHidden(), cfg.attentionSkip()));
+            sheets.add(child(cfg.recurrent() ? "sheet" : "sheet" + s,
+                    new ColumnSheet(columns, c, attention, cfg.mlpHidden(), cfg.attentionSkip())));
         }
-        finalNorm = new UntiedLayerNorm(columns, c);
-        head = new Dense(c, outputs, true);
-        positions = cfg.geometry().learned() ? new LearnedPositions(coordinates(sheet), liftOf(cfg)) : null;
+        finalNorm = child("final_norm", new UntiedLayerNorm(columns, c));
+        head = child("head", new Dense(c, outputs, true));
+        this.outputs = outputs;
+        positions = cfg.geometry().learned()
+                ? child("geometry", new LearnedPositions(coordinates(sheet), liftOf(cfg))) : null;
         wiring = new WiringCost(cfg.wiringLambda(), cfg.wiringPower());
-
-        Shape state = new Shape(columns, 1, c);
-        input.initialize(manager, DataType.FLOAT32, new Shape(1, patches, pixels));
-        if (time != null) {
-            time.initialize(manager, DataType.FLOAT32, state);
-        }
-        for (ColumnSheet s : sheets) {
-            s.initialize(manager, DataType.FLOAT32, state);
-        }
-        finalNorm.initialize(manager, DataType.FLOAT32, state);
-        head.initialize(manager, DataType.FLOAT32, new Shape(1, c));
-        if (positions != null) {
-            positions.initialize(manager, DataType.FLOAT32);
-        }
-        meanPower = positions != null ? null : manager.create((float) wiring.meanPower(sheet, Rng.derive(0, 7)));
-    }
-
-    public Map<String, Parameter> parameters() {
-        List<Map.Entry<String, ? extends Block>> blocks = new ArrayList<>();
-        blocks.add(Map.entry("input", input));
-        if (time != null) {
-            blocks.add(Map.entry("time", time));
-        }
-        for (int s = 0; s < sheets.size(); s++) {
-            blocks.add(Map.entry(cfg.recurrent() ? "sheet" : "sheet" + s, sheets.get(s)));
-        }
-        blocks.add(Map.entry("final_norm", finalNorm));
-        blocks.add(Map.entry("head", head));
-        if (positions != null) {
-            blocks.add(Map.entry("geometry", positions));
-        }
-        @SuppressWarnings("unchecked")
-        Map.Entry<String, ? extends Block>[] array = blocks.toArray(new Map.Entry[0]);
-        return NamedParameters.of(array);
+        meanPower = positions != null ? null : constant(Tensors.scalar(wiring.meanPower(sheet, Rng.derive(0, 7))));
     }
 
     public ColumnformerConfig config() {
@@ -148,7 +115,7 @@ public final class Columnformer {
     }
 
     /** The learned positions (N, dim), or null when the geometry is fixed. */
-    public NDArray positions() {
+    public Tensor positions() {
         return positions == null ? null : positions.positions();
     }
 
@@ -161,7 +128,10 @@ public final class Columnformer {
             return sheet.distances();
         }
         int n = columns;
-        double[] flat = positions.distances().toType(DataType.FLOAT64, false).toDoubleArray();
+        double[] flat;
+        try (PointerScope ignored = new PointerScope()) {
+            flat = Tensors.toDoubles(positions.distances());
+        }
         double[][] out = new double[n][n];
         for (int i = 0; i < n; i++) {
             System.arraycopy(flat, i * n, out[i], 0, n);
@@ -183,10 +153,10 @@ public final class Columnformer {
      * @param patches (B, P, pixels) normalised patches
      * @param keep    (B, P) 1 = shown, 0 = masked; null shows every patch
      */
-    public Output forward(NDArray patches, NDArray keep) {
-        NDArray drive = input.drive(patches, keep);
-        NDArray x = input.start(drive);
-        List<NDArray> weights = new ArrayList<>();
+    public Output forward(Tensor patches, Tensor keep) {
+        Tensor drive = input.drive(patches, keep);
+        Tensor x = input.start(drive);
+        List<Tensor> weights = new ArrayList<>();
         for (int t = 0; t < cfg.depth(); t++) {
             if (t > 0 && cfg.injectEveryStep()) {
                 x = x.add(drive);
@@ -198,18 +168,18 @@ public final class Columnformer {
             x = step.state();
             weights.add(step.weights());
         }
-        NDArray y = finalNorm.apply(x).get(columns - this.patches + ":").transpose(1, 0, 2); // (B, P, C)
+        Tensor y = finalNorm.apply(x).narrow(0, columns - this.patches, this.patches).permute(1, 0, 2); // (B, P, C)
         return new Output(x, y, weights);
     }
 
     /** The reconstruction head: each output column's patch, (B, P, pixels). */
-    public NDArray reconstruct(Output out) {
+    public Tensor reconstruct(Output out) {
         return head.apply(out.outputs());
     }
 
     /** The classification head on the mean of the output columns: logits (B, classes). */
-    public NDArray classify(Output out) {
-        return head.apply(out.outputs().mean(new int[] {1}));
+    public Tensor classify(Output out) {
+        return head.apply(Tensors.mean(out.outputs(), 1));
     }
 
     /**
@@ -219,21 +189,21 @@ public final class Columnformer {
      *     distance, and R (0 for fixed geometry)
      */
     public Wiring wiring(Output out) {
-        NDArray learnedD = positions == null ? null : positions.distances();
-        NDArray norm = learnedD == null ? meanPower : Tensors.pow(learnedD, cfg.wiringPower()).mean();
-        NDArray cost = null;
-        NDArray length = null;
+        Tensor learnedD = positions == null ? null : positions.distances();
+        Tensor norm = learnedD == null ? meanPower : Tensors.pow(learnedD, cfg.wiringPower()).mean();
+        Tensor cost = null;
+        Tensor length = null;
         for (int t = 0; t < out.weights().size(); t++) {
-            NDArray d = learnedD != null ? learnedD : sheets.get(cfg.recurrent() ? 0 : t).attention().sourceDistances();
-            NDArray a = out.weights().get(t);
-            NDArray c = wiring.of(a, d, norm);
-            NDArray l = WiringCost.length(a, d);
+            Tensor d = learnedD != null ? learnedD : sheets.get(cfg.recurrent() ? 0 : t).attention().sourceDistances();
+            Tensor a = out.weights().get(t);
+            Tensor c = wiring.of(a, d, norm);
+            Tensor l = WiringCost.length(a, d);
             cost = cost == null ? c : cost.add(c);
             length = length == null ? l : length.add(l);
         }
         int steps = out.weights().size();
         cost = Tensors.div(cost, steps);
-        NDArray repulsion = positions == null ? cost.zerosLike() : positions.repulsion();
+        Tensor repulsion = positions == null ? torch.zeros_like(cost) : positions.repulsion();
         if (positions != null) {
             cost = cost.add(Tensors.mul(repulsion, cfg.geometry().repulsion()));
         }
@@ -246,7 +216,7 @@ public final class Columnformer {
         for (int t = 0; t < cfg.depth(); t++) {
             f += sheets.get(cfg.recurrent() ? 0 : t).flops(batch);
         }
-        return f + 2.0 * batch * patches * cfg.dim() * head.getParameters().get("weight").getShape().get(0);
+        return f + 2.0 * batch * patches * cfg.dim() * outputs;
     }
 
     /**
@@ -254,14 +224,14 @@ public final class Columnformer {
      * @param outputs the normalised output columns, (B, P, C)
      * @param weights each step's attention, (B, h, N, K)
      */
-    public record Output(NDArray state, NDArray outputs, List<NDArray> weights) {}
+    public record Output(Tensor state, Tensor outputs, List<Tensor> weights) {}
 
     /**
      * @param cost      what the loss adds (scalar)
      * @param length    mean attention-weighted distance (scalar)
      * @param repulsion R of learned positions, 0 otherwise (scalar)
      */
-    public record Wiring(NDArray cost, NDArray length, NDArray repulsion) {}
+    public record Wiring(Tensor cost, Tensor length, Tensor repulsion) {}
 
     private static double[][] coordinates(Sheet sheet) {
         double[][] out = new double[sheet.size()][];

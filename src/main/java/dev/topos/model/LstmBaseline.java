@@ -1,20 +1,13 @@
 package dev.topos.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.training.ParameterStore;
+import dev.topos.nn.Engine;
 import dev.topos.nn.LstmCell;
-import dev.topos.nn.NamedParameters;
+import dev.topos.nn.Module;
+import dev.topos.nn.Tensors;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 
 /**
  * The baseline the TEM papers compare with: an LSTM that reads the previous observation and the
@@ -24,27 +17,19 @@ import java.util.Map;
  *   h_t, c_t = LSTM([x_{t-1}, a_t], h_{t-1}, c_{t-1});  x^_t = MLP(h_t)    (state zeroed at a world start)
  * </pre>
  */
-public final class LstmBaseline implements WalkPredictor {
+public final class LstmBaseline extends Module implements WalkPredictor {
     private final LstmCell cell;
-    private final SequentialBlock readout;
+    private final Readout readout;
     private final int symbols;
     private final int actions;
     private final int readoutHidden;
-    private final ParameterStore store;
 
-    public LstmBaseline(NDManager manager, TemModelConfig cfg, int symbols, int actions) {
+    public LstmBaseline(TemModelConfig cfg, int symbols, int actions) {
         this.symbols = symbols;
         this.actions = actions;
         this.readoutHidden = cfg.readoutHidden();
-        cell = new LstmCell(symbols + actions, cfg.lstmHidden());
-        cell.initialize(manager, DataType.FLOAT32, new Shape(1, symbols + actions));
-        readout = Readout.mlp(manager, cfg.lstmHidden(), cfg.readoutHidden(), symbols);
-        store = new ParameterStore(manager, false);
-    }
-
-    @Override
-    public Map<String, Parameter> parameters() {
-        return NamedParameters.of(Map.entry("lstm", cell), Map.entry("readout", readout));
+        cell = child("lstm", new LstmCell(symbols + actions, cfg.lstmHidden()));
+        readout = child("readout", new Readout(cfg.lstmHidden(), cfg.readoutHidden(), symbols));
     }
 
     @Override
@@ -61,37 +46,36 @@ public final class LstmBaseline implements WalkPredictor {
     }
 
     @Override
-    public Carry initialCarry(NDManager m, int batch) {
+    public Carry initialCarry(int batch) {
         Carry c = new Carry();
-        c.put("h", m.zeros(new Shape(batch, cell.hidden())));
-        c.put("c", m.zeros(new Shape(batch, cell.hidden())));
-        c.put("last_obs", m.zeros(new Shape(batch, 1, symbols)));
+        c.put("h", Tensors.zeros(batch, cell.hidden()));
+        c.put("c", Tensors.zeros(batch, cell.hidden()));
+        c.put("last_obs", Tensors.zeros(batch, 1, symbols));
         return c;
     }
 
     @Override
     public Prediction forward(Carry carry, WalkBatch in) {
-        NDArray x = in.obsOneHot(symbols);
-        NDArray keep = in.continuing().expandDims(2);
-        NDArray previous = carry.get("last_obs").concat(x.get(":, :-1"), 1);
-        NDArray inputs = previous.concat(in.actionIn().oneHot(actions, DataType.FLOAT32), 2).mul(keep);
-        NDArray projected = cell.inputProjection(inputs);
-        NDArray h = carry.get("h");
-        NDArray c = carry.get("c");
-        List<NDArray> hs = new ArrayList<>(in.steps());
+        Tensor x = in.obsOneHot(symbols);
+        Tensor keep = in.continuing().unsqueeze(2);
+        Tensor previous = Tensors.cat(List.of(carry.get("last_obs"), x.narrow(1, 0, in.steps() - 1)), 1);
+        Tensor moves = torch.one_hot(in.actionIn(), actions).toType(Engine.floatType());
+        Tensor projected = cell.inputProjection(Tensors.cat(List.of(previous, moves), 2).mul(keep));
+        Tensor h = carry.get("h");
+        Tensor c = carry.get("c");
+        List<Tensor> hs = new ArrayList<>(in.steps());
         for (int t = 0; t < in.steps(); t++) {
-            NDIndex at = new NDIndex(":, {}", t);
-            NDArray k = keep.get(at);
-            NDList next = cell.step(projected.get(at), h.mul(k), c.mul(k));
-            h = next.get(0);
-            c = next.get(1);
+            Tensor k = keep.select(1, t);
+            LstmCell.State next = cell.step(projected.select(1, t), h.mul(k), c.mul(k));
+            h = next.h();
+            c = next.c();
             hs.add(h);
         }
-        NDArray hidden = NDArrays.stack(new NDList(hs), 1);
-        NDArray logits = readout.forward(store, new NDList(hidden), true).singletonOrThrow();
+        Tensor hidden = Tensors.stack(hs, 1);
+        Tensor logits = readout.apply(hidden);
         carry.put("h", h);
         carry.put("c", c);
-        carry.put("last_obs", x.get(":, -1:"));
+        carry.put("last_obs", x.narrow(1, in.steps() - 1, 1));
         return new Prediction(logits, hidden, null);
     }
 }

@@ -1,21 +1,12 @@
 package dev.topos.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.training.ParameterStore;
 import dev.topos.nn.AttentionMemory;
-import dev.topos.nn.NamedParameters;
+import dev.topos.nn.Module;
 import dev.topos.nn.PathIntegration;
+import dev.topos.nn.Tensors;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * The TEM-transformer (Whittington, Warren &amp; Behrens, ICLR 2022): a causal transformer whose
@@ -31,29 +22,20 @@ import java.util.Map;
  * detached; their keys and values are recomputed with the current W_e, W_x. How many it holds is
  * the carry's size: {@code memory} in training, any number (e.g. a whole walk) in evaluation.
  */
-public final class TemTransformer implements WalkPredictor {
+public final class TemTransformer extends Module implements WalkPredictor {
     private final PathIntegration path;
     private final AttentionMemory memory;
-    private final SequentialBlock readout;
+    private final Readout readout;
     private final int symbols;
     private final TemModelConfig cfg;
-    private final ParameterStore store;
 
-    public TemTransformer(NDManager manager, TemModelConfig cfg, int symbols, int actions) {
+    public TemTransformer(TemModelConfig cfg, int symbols, int actions) {
         this.symbols = symbols;
         this.cfg = cfg;
-        path = new PathIntegration(cfg.codeUnits(), actions, cfg.transitionHidden(), (float) cfg.transitionInit(),
-                cfg.activation(), cfg.codeNorm(), "orthogonal".equals(cfg.transition()));
-        path.initialize(manager, DataType.FLOAT32, new Shape(1, cfg.codeUnits()), new Shape(1));
-        memory = new AttentionMemory(cfg.codeUnits(), symbols, cfg.keyDim(), cfg.valueDim());
-        memory.initialize(manager, DataType.FLOAT32, new Shape(1, 1, cfg.codeUnits()));
-        readout = Readout.mlp(manager, cfg.valueDim(), cfg.readoutHidden(), symbols);
-        store = new ParameterStore(manager, false);
-    }
-
-    @Override
-    public Map<String, Parameter> parameters() {
-        return NamedParameters.of(Map.entry("path", path), Map.entry("memory", memory), Map.entry("readout", readout));
+        path = child("path", new PathIntegration(cfg.codeUnits(), actions, cfg.transitionHidden(),
+                cfg.transitionInit(), cfg.activation(), cfg.codeNorm(), "orthogonal".equals(cfg.transition())));
+        memory = child("memory", new AttentionMemory(cfg.codeUnits(), symbols, cfg.keyDim(), cfg.valueDim()));
+        readout = child("readout", new Readout(cfg.valueDim(), cfg.readoutHidden(), symbols));
     }
 
     @Override
@@ -81,51 +63,50 @@ public final class TemTransformer implements WalkPredictor {
     }
 
     @Override
-    public Carry initialCarry(NDManager m, int batch) {
-        return initialCarry(m, batch, cfg.memory());
+    public Carry initialCarry(int batch) {
+        return initialCarry(batch, cfg.memory());
     }
 
     /** A carry whose memory holds the last {@code capacity} steps of the current world. */
-    public Carry initialCarry(NDManager m, int batch, int capacity) {
+    public Carry initialCarry(int batch, int capacity) {
         Carry c = new Carry();
-        c.put("e", m.zeros(new Shape(batch, path.units())));
-        c.put("mem_codes", m.zeros(new Shape(batch, capacity, path.units())));
-        c.put("mem_obs", m.zeros(new Shape(batch, capacity, symbols)));
-        c.put("mem_valid", m.zeros(new Shape(batch, capacity)));
+        c.put("e", Tensors.zeros(batch, path.units()));
+        c.put("mem_codes", Tensors.zeros(batch, capacity, path.units()));
+        c.put("mem_obs", Tensors.zeros(batch, capacity, symbols));
+        c.put("mem_valid", Tensors.zeros(batch, capacity));
         return c;
     }
 
     @Override
     public Prediction forward(Carry carry, WalkBatch in) {
-        NDArray actions = in.actionIn().oneHot(path.actions(), DataType.FLOAT32);
-        NDArray transitions = path.transitions();
-        NDArray e0 = path.initial(in.batch());
-        NDArray e = carry.get("e");
-        NDArray start = in.start().expandDims(2);
-        NDArray continuing = in.continuing().expandDims(2);
-        List<NDArray> codes = new ArrayList<>(in.steps());
+        Tensor transitions = path.transitions();
+        Tensor e0 = path.initial(in.batch());
+        Tensor e = carry.get("e");
+        Tensor start = in.start().unsqueeze(2);
+        Tensor continuing = in.continuing().unsqueeze(2);
+        List<Tensor> codes = new ArrayList<>(in.steps());
         for (int t = 0; t < in.steps(); t++) {
-            NDIndex at = new NDIndex(":, {}", t);
-            NDArray integrated = path.step(e, path.select(transitions, actions.get(at)));
-            e = integrated.mul(continuing.get(at)).add(e0.mul(start.get(at)));
+            Tensor integrated = path.step(e, path.select(transitions, in.actionIn().select(1, t)));
+            e = integrated.mul(continuing.select(1, t)).add(e0.mul(start.select(1, t)));
             codes.add(e);
         }
-        NDArray code = NDArrays.stack(new NDList(codes), 1);
-        NDArray z = AttentionMemory.zscore(code);
-        NDArray x = in.obsOneHot(symbols);
-        NDArray keyCodes = carry.get("mem_codes").concat(z, 1);
-        NDArray keyObs = carry.get("mem_obs").concat(x, 1);
-        NDArray carriedMask = carry.get("mem_valid").expandDims(1).mul(in.carriedAlive().expandDims(2));
-        NDArray mask = carriedMask.concat(in.causal(), 2);
-        NDList retrieved = memory.retrieve(z, keyCodes, keyObs, mask);
-        NDArray logits = readout.forward(store, new NDList(retrieved.get(0)), true).singletonOrThrow();
+        Tensor code = Tensors.stack(codes, 1);
+        Tensor z = AttentionMemory.zscore(code);
+        Tensor x = in.obsOneHot(symbols);
+        Tensor keyCodes = Tensors.cat(List.of(carry.get("mem_codes"), z), 1);
+        Tensor keyObs = Tensors.cat(List.of(carry.get("mem_obs"), x), 1);
+        Tensor carriedMask = carry.get("mem_valid").unsqueeze(1).mul(in.carriedAlive().unsqueeze(2));
+        Tensor mask = Tensors.cat(List.of(carriedMask, in.causal()), 2);
+        AttentionMemory.Retrieval retrieved = memory.retrieve(z, keyCodes, keyObs, mask);
+        Tensor logits = readout.apply(retrieved.values());
 
-        NDArray valid = carry.get("mem_valid").mul(in.aliveAtEnd().expandDims(1)).concat(in.inLastWorld(), 1);
-        NDIndex recent = new NDIndex(":, -" + carry.get("mem_valid").getShape().get(1) + ":");
+        Tensor valid = Tensors.cat(List.of(carry.get("mem_valid").mul(in.aliveAtEnd().unsqueeze(1)), in.inLastWorld()), 1);
+        long capacity = carry.get("mem_valid").size(1);
+        long total = valid.size(1);
         carry.put("e", e);
-        carry.put("mem_codes", keyCodes.get(recent));
-        carry.put("mem_obs", keyObs.get(recent));
-        carry.put("mem_valid", valid.get(recent));
-        return new Prediction(logits, code, retrieved.get(1));
+        carry.put("mem_codes", keyCodes.narrow(1, total - capacity, capacity));
+        carry.put("mem_obs", keyObs.narrow(1, total - capacity, capacity));
+        carry.put("mem_valid", valid.narrow(1, total - capacity, capacity));
+        return new Prediction(logits, code, retrieved.attention());
     }
 }

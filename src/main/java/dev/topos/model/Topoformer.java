@@ -1,30 +1,25 @@
 package dev.topos.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.norm.LayerNorm;
-import ai.djl.training.ParameterStore;
 import dev.topos.geometry.Mask;
 import dev.topos.geometry.Masks;
 import dev.topos.geometry.Sheet;
 import dev.topos.geometry.Sheets;
 import dev.topos.nn.Dense;
+import dev.topos.nn.Init;
 import dev.topos.nn.LearnedEmbeddings;
-import dev.topos.nn.NamedParameters;
+import dev.topos.nn.Module;
 import dev.topos.nn.Projection;
 import dev.topos.nn.SpatialQuerying;
 import dev.topos.nn.SpatialReweighting;
+import dev.topos.nn.Tensors;
 import dev.topos.nn.TopographicAttention;
 import dev.topos.util.Rng;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.global.torch;
 
 /**
  * The 1-layer Topoformer classifier (Binhuraib, Tuckute &amp; Blauch 2024; spec topoformer.md §4;
@@ -46,7 +41,7 @@ import java.util.Map;
  * the weights and bias of the dense projection it replaces). Unlike the reference, padding is
  * masked out of the attention and of the pooling.
  */
-public final class Topoformer {
+public final class Topoformer extends Module {
     /** Layers whose activations {@link #forward} returns, in the order of the forward pass. */
     public static final List<String> LAYERS = List.of("query", "key", "value", "attn_out", "ffn_out");
     private final TopoformerConfig cfg;
@@ -58,44 +53,27 @@ public final class Topoformer {
     private final Dense ffnOut;
     private final LayerNorm norm2;
     private final Dense classifier;
-    private final ParameterStore store;
 
     /**
      * @param vocabulary number of token ids
      * @param rng        samples Gaussian masks (the weights come from the engine's seeded generator)
      */
-    public Topoformer(NDManager manager, TopoformerConfig cfg, int vocabulary, Rng rng) {
+    public Topoformer(TopoformerConfig cfg, int vocabulary, Rng rng) {
         this.cfg = cfg;
         int n = cfg.width();
         sheet = Sheets.grid(cfg.side(), true);
-        embeddings = new LearnedEmbeddings(vocabulary, cfg.length(), n);
-        attention = new TopographicAttention(n,
+        embeddings = child("embed", new LearnedEmbeddings(vocabulary, cfg.length(), n));
+        attention = child("attention", new TopographicAttention(n,
                 queryKeyValue(rng), queryKeyValue(rng), queryKeyValue(rng),
                 cfg.sq() == TopoformerConfig.OFF || cfg.localQuerying()
                         ? null : new SpatialQuerying(mask(cfg.sq(), rng), cfg.learnedSq()),
                 cfg.sr() == TopoformerConfig.OFF ? new Dense(n, n, true) : new SpatialReweighting(mask(cfg.sr(), rng)),
-                (float) cfg.attnDropout());
-        norm1 = LayerNorm.builder().axis(2).build();
-        ffnIn = new Dense(n, cfg.ffn(), true);
-        ffnOut = new Dense(cfg.ffn(), n, true);
-        norm2 = LayerNorm.builder().axis(2).build();
-        classifier = new Dense(n, cfg.classes(), true);
-        Shape tokens = new Shape(1, cfg.length());
-        Shape units = new Shape(1, cfg.length(), n);
-        embeddings.initialize(manager, DataType.FLOAT32, tokens);
-        attention.initialize(manager, DataType.FLOAT32, units, tokens);
-        norm1.initialize(manager, DataType.FLOAT32, units);
-        ffnIn.initialize(manager, DataType.FLOAT32, units);
-        ffnOut.initialize(manager, DataType.FLOAT32, new Shape(1, cfg.length(), cfg.ffn()));
-        norm2.initialize(manager, DataType.FLOAT32, units);
-        classifier.initialize(manager, DataType.FLOAT32, new Shape(1, n));
-        store = new ParameterStore(manager, false);
-    }
-
-    public Map<String, Parameter> parameters() {
-        return NamedParameters.of(Map.entry("embed", embeddings), Map.entry("attention", attention),
-                Map.entry("norm1", norm1), Map.entry("ffn_in", ffnIn), Map.entry("ffn_out", ffnOut),
-                Map.entry("norm2", norm2), Map.entry("classifier", classifier));
+                cfg.attnDropout()));
+        norm1 = child("norm1", new LayerNorm(n));
+        ffnIn = child("ffn_in", new Dense(n, cfg.ffn(), true));
+        ffnOut = child("ffn_out", new Dense(cfg.ffn(), n, true));
+        norm2 = child("norm2", new LayerNorm(n));
+        classifier = child("classifier", new Dense(n, cfg.classes(), true));
     }
 
     public TopoformerConfig config() {
@@ -113,17 +91,17 @@ public final class Topoformer {
      * @param training whether dropout is on
      * @return logits (B, classes) and the activations of {@link #LAYERS}, each (B, T, N)
      */
-    public Output forward(NDArray ids, NDArray real, boolean training) {
-        float p = (float) cfg.dropout();
-        NDArray x = dropout(embeddings.embed(ids), p, training);
+    public Output forward(Tensor ids, Tensor real, boolean training) {
+        double p = cfg.dropout();
+        Tensor x = dropout(embeddings.embed(ids), p, training);
         TopographicAttention.Result att = attention.attend(x, real, training);
-        NDArray h = dropout(norm(norm1, att.output().add(x), training), p, training);
-        NDArray f = ffnOut.apply(Activation.relu(ffnIn.apply(h)));
-        NDArray y = dropout(norm(norm2, f.add(h), training), p, training);
-        NDArray m = real.expandDims(2);
-        NDArray pooled = y.mul(m).sum(new int[] {1}).div(m.sum(new int[] {1}));
-        NDArray logits = classifier.apply(pooled.tanh());
-        Map<String, NDArray> layers = new LinkedHashMap<>();
+        Tensor h = dropout(norm1.apply(att.output().add(x)), p, training);
+        Tensor f = ffnOut.apply(ffnIn.apply(h).relu());
+        Tensor y = dropout(norm2.apply(f.add(h)), p, training);
+        Tensor m = real.unsqueeze(2);
+        Tensor pooled = Tensors.sum(y.mul(m), 1).div(Tensors.sum(m, 1));
+        Tensor logits = classifier.apply(pooled.tanh());
+        Map<String, Tensor> layers = new LinkedHashMap<>();
         layers.put("query", att.query());
         layers.put("key", att.key());
         layers.put("value", att.value());
@@ -156,17 +134,36 @@ public final class Topoformer {
         return "gaussian".equals(cfg.mask()) ? Masks.gaussian(sheet, r, rng) : Masks.circular(sheet, r);
     }
 
-    private NDArray norm(LayerNorm block, NDArray x, boolean training) {
-        return block.forward(store, new NDList(x), training).singletonOrThrow();
+    private static Tensor dropout(Tensor x, double rate, boolean training) {
+        return rate == 0 ? x : torch.dropout(x, rate, training);
     }
 
-    private static NDArray dropout(NDArray x, float rate, boolean training) {
-        return rate == 0 ? x : Dropout.dropout(x, rate, training).singletonOrThrow();
+    /**
+     * Layer normalisation over the last axis (Ba, Kiros &amp; Hinton 2016), as PyTorch's
+     * {@code nn.LayerNorm(N)}: LN(x) = (x - mean(x)) / sqrt(var(x) + 1e-5) * weight + bias, with
+     * weight 1 and bias 0 at the start.
+     */
+    private static final class LayerNorm extends Module {
+        private static final double EPS = 1e-5;
+        private final long width;
+        private final Tensor weight;
+        private final Tensor bias;
+
+        LayerNorm(int width) {
+            this.width = width;
+            weight = parameter("weight", Init.constant(1, width));
+            bias = parameter("bias", Init.constant(0, width));
+        }
+
+        Tensor apply(Tensor x) {
+            return torch.layer_norm(x, new long[] {width}, new TensorOptional(weight), new TensorOptional(bias), EPS,
+                    false);
+        }
     }
 
     /**
      * @param logits (B, classes)
      * @param layers activations by layer name ({@link #LAYERS}), each (B, T, N)
      */
-    public record Output(NDArray logits, Map<String, NDArray> layers) {}
+    public record Output(Tensor logits, Map<String, Tensor> layers) {}
 }

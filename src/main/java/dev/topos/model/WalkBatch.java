@@ -1,13 +1,13 @@
 package dev.topos.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
+import dev.topos.nn.Engine;
+import dev.topos.nn.Tensors;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 
 /**
  * One chunk of B parallel walks, T steps each, as tensors. Step t of slot b shows observation
- * {@code obs[b][t]} after taking action {@code actionIn[b][t]}; {@code worldStart[b][t]} marks the
+ * {@code obs[b][t]} after taking action {@code actionIn[b][t]} (both int64); {@code worldStart[b][t]} marks the
  * first step of a new world (state resets there). Masks for memory validity are derived here:
  *
  * <ul>
@@ -19,15 +19,14 @@ import ai.djl.ndarray.types.Shape;
  *       memory keeps); {@code aliveAtEnd} (B): carried memories survive the chunk.</li>
  * </ul>
  */
-public record WalkBatch(int batch, int steps, NDArray obs, NDArray actionIn, NDArray start, NDArray continuing,
-                        NDArray causal,
-                        NDArray carriedAlive, NDArray inLastWorld, NDArray aliveAtEnd) {
+public record WalkBatch(int batch, int steps, Tensor obs, Tensor actionIn, Tensor start, Tensor continuing,
+                        Tensor causal, Tensor carriedAlive, Tensor inLastWorld, Tensor aliveAtEnd) {
 
-    public static WalkBatch of(NDManager m, int[][] obs, int[][] actionIn, boolean[][] worldStart, long[][] worldId) {
+    public static WalkBatch of(int[][] obs, int[][] actionIn, boolean[][] worldStart, long[][] worldId) {
         int b = obs.length;
         int t = obs[0].length;
-        int[] o = new int[b * t];
-        int[] a = new int[b * t];
+        long[] o = new long[b * t];
+        long[] a = new long[b * t];
         float[] s = new float[b * t];
         float[] cont = new float[b * t];
         float[] causal = new float[b * t * t];
@@ -50,13 +49,13 @@ public record WalkBatch(int batch, int steps, NDArray obs, NDArray actionIn, NDA
             }
             aliveEnd[i] = stillAlive ? 1f : 0f;
         }
-        Shape bt = new Shape(b, t);
-        return new WalkBatch(b, t, m.create(o, bt), m.create(a, bt), m.create(s, bt), m.create(cont, bt),
-                m.create(causal, new Shape(b, t, t)), m.create(alive, bt), m.create(last, bt), m.create(aliveEnd));
+        return new WalkBatch(b, t, Tensors.longs(o, b, t), Tensors.longs(a, b, t), Tensors.floats(s, b, t),
+                Tensors.floats(cont, b, t), Tensors.floats(causal, b, t, t), Tensors.floats(alive, b, t),
+                Tensors.floats(last, b, t), Tensors.floats(aliveEnd, b));
     }
 
     /** One-hot observations (B, T, S) as float. */
-    public NDArray obsOneHot(int symbols) {
-        return obs.oneHot(symbols, DataType.FLOAT32);
+    public Tensor obsOneHot(int symbols) {
+        return torch.one_hot(obs, symbols).toType(Engine.floatType());
     }
 }

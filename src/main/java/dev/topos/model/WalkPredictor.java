@@ -1,19 +1,21 @@
 package dev.topos.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import java.util.Map;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * A model that walks grid worlds: at each step it predicts the observation it will see from what
  * it has seen and the actions it took. TEM-t and the LSTM baseline both are one.
  */
 public interface WalkPredictor {
-    Map<String, Parameter> parameters();
+    /** Trainable parameters under their module-tree names. */
+    Map<String, Tensor> parameters();
+
+    /** Total number of scalar parameters. */
+    long parameterCount();
 
     /** The carry before any step (every slot starts a world at its first step). */
-    Carry initialCarry(NDManager manager, int batch);
+    Carry initialCarry(int batch);
 
     /** Predicts every step of the chunk and advances {@code carry} past it. */
     Prediction forward(Carry carry, WalkBatch batch);
@@ -32,5 +34,5 @@ public interface WalkPredictor {
      * @param codes     (B, T, U) the model's state at each step (TEM-t: position code e; LSTM: h)
      * @param attention (B, T, K) attention over [carried memories, this chunk], or null
      */
-    record Prediction(NDArray logits, NDArray codes, NDArray attention) {}
+    record Prediction(Tensor logits, Tensor codes, Tensor attention) {}
 }

@@ -1,14 +1,6 @@
 package dev.topos.nn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.training.initializer.XavierInitializer;
-import ai.djl.util.PairList;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * The TEM-transformer's memory: softmax attention whose queries and keys come from the position
@@ -29,26 +21,21 @@ import ai.djl.util.PairList;
  * softmax one-hot from the first step: a memory that is not already attended then gets
  * ~exp(-20) of the gradient, and the model only ever learns to repeat the last observation.
  */
-public final class AttentionMemory extends AbstractBlock {
-    private static final byte VERSION = 1;
+public final class AttentionMemory extends Module {
     private final int keyDim;
-    private final Parameter wE;
-    private final Parameter wX;
+    private final Tensor wE;
+    private final Tensor wX;
 
     public AttentionMemory(int codeUnits, int symbols, int keyDim, int valueDim) {
-        super(VERSION);
         this.keyDim = keyDim;
-        wE = addParameter(Parameter.builder().setName("w_e").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(codeUnits, keyDim))
-                .optInitializer(new NormalInitializer((float) (1 / Math.sqrt((double) codeUnits * keyDim)))).build());
-        wX = addParameter(Parameter.builder().setName("w_x").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(symbols, valueDim)).optInitializer(new XavierInitializer()).build());
+        wE = parameter("w_e", Init.normal(1 / Math.sqrt((double) codeUnits * keyDim), codeUnits, keyDim));
+        wX = parameter("w_x", Init.xavierUniform(Math.sqrt(2), symbols, valueDim));
     }
 
     /** zscore over the last axis: (e - mean) / sqrt(var + 1e-5). */
-    public static NDArray zscore(NDArray e) {
-        NDArray centred = e.sub(e.mean(new int[] {-1}, true));
-        return centred.div(Tensors.add(centred.square().mean(new int[] {-1}, true), 1e-5).sqrt());
+    public static Tensor zscore(Tensor e) {
+        Tensor centred = e.sub(Tensors.meanKeep(e, -1));
+        return centred.div(Tensors.add(Tensors.meanKeep(centred.square(), -1), 1e-5).sqrt());
     }
 
     /**
@@ -58,29 +45,17 @@ public final class AttentionMemory extends AbstractBlock {
      * @param mask       1 where query t may read memory tau (B, T, K)
      * @return retrieved values (B, T, d_v) and attention weights (B, T, K)
      */
-    public NDList retrieve(NDArray queryCodes, NDArray keyCodes, NDArray symbols, NDArray mask) {
-        NDArray w = wE.getArray();
-        NDArray q = queryCodes.matMul(w);
-        NDArray k = keyCodes.matMul(w);
-        NDArray v = symbols.matMul(wX.getArray());
-        NDArray n = mask.sum(new int[] {-1}, true);
-        NDArray beta = Tensors.add(Tensors.maximum(Tensors.sub(n, 1), 1).log(), 1);
-        NDArray logits = Tensors.div(q.batchMatMul(k.transpose(0, 2, 1)).mul(beta), Math.sqrt(keyDim));
-        NDArray attention = logits.add(Tensors.mul(Tensors.sub(mask, 1), 1e9)).softmax(-1).mul(mask);
-        return new NDList(attention.batchMatMul(v), attention);
+    public Retrieval retrieve(Tensor queryCodes, Tensor keyCodes, Tensor symbols, Tensor mask) {
+        Tensor q = queryCodes.matmul(wE);
+        Tensor k = keyCodes.matmul(wE);
+        Tensor v = symbols.matmul(wX);
+        Tensor n = Tensors.sumKeep(mask, -1);
+        Tensor beta = Tensors.add(Tensors.maximum(Tensors.sub(n, 1), 1).log(), 1);
+        Tensor logits = Tensors.div(q.bmm(k.transpose(1, 2)).mul(beta), Math.sqrt(keyDim));
+        Tensor attention = logits.add(Tensors.mul(Tensors.sub(mask, 1), 1e9)).softmax(-1).mul(mask);
+        return new Retrieval(attention.bmm(v), attention);
     }
 
-    /** DJL entry point: (queryCodes, keyCodes, symbols, mask) → (retrieved, attention). */
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
-        return retrieve(in.get(0), in.get(1), in.get(2), in.get(3));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape q = inputShapes[0];
-        Shape k = inputShapes[1];
-        return new Shape[] {new Shape(q.get(0), q.get(1), wX.getShape().get(1)), new Shape(q.get(0), q.get(1), k.get(1))};
-    }
-
+    /** What a query retrieved, (B, T, d_v), and the attention it paid each memory, (B, T, K). */
+    public record Retrieval(Tensor values, Tensor attention) {}
 }

@@ -1,7 +1,6 @@
 package dev.topos.nn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Block;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * Attention BETWEEN the columns of a sheet: the "sequence" is the set of columns, and row i of the
@@ -17,25 +16,28 @@ import ai.djl.nn.Block;
  * {@link DenseColumnAttention} lets every column read every column (O(N^2));
  * {@link SparseColumnAttention} only a fixed table of K sources per column (O(N K)).
  */
-public interface ColumnAttention extends Block {
+public interface ColumnAttention {
     /**
      * @param u column-first normalised input (N, B, C)
      * @return the output (N, B, C) and the weights A, (B, heads, N, K) with K = N for dense attention
      */
-    Result attend(NDArray u);
+    Result attend(Tensor u);
 
     /**
      * The distance D_ij for every weight of {@link Result#weights()}: (N, K), entry [i, k] the
      * distance from column i to its k-th source. What the wiring cost and wiring length weigh A by.
      */
-    NDArray sourceDistances();
+    Tensor sourceDistances();
 
     /** Multiply-add FLOPs of one application to a batch of B (2 per multiply-add). */
     double flops(long batch);
+
+    /** The attention as a module of the model tree. */
+    Module module();
 
     /**
      * @param output  (N, B, C)
      * @param weights (B, heads, N, K), rows summing to 1
      */
-    record Result(NDArray output, NDArray weights) {}
+    record Result(Tensor output, Tensor weights) {}
 }

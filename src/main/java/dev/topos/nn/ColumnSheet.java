@@ -1,14 +1,7 @@
 package dev.topos.nn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 
 /**
  * One step of the Columnformer's sheet (spec section 2; reference {@code columnformers/models/columnformer.py},
@@ -19,10 +12,10 @@ import ai.djl.util.PairList;
  *   x = x + fc2(GELU(fc1(LN2(x))))                 fc1: C -&gt; hidden, fc2: hidden -&gt; C
  * </pre>
  *
- * The recurrent Columnformer applies the same ColumnSheet at every step.
+ * GELU is the exact one, x Phi(x) (PyTorch's default). The recurrent Columnformer applies the same
+ * ColumnSheet at every step.
  */
-public final class ColumnSheet extends AbstractBlock {
-    private static final byte VERSION = 1;
+public final class ColumnSheet extends Module {
     private final boolean attentionSkip;
     private final UntiedLayerNorm norm1;
     private final ColumnAttention attention;
@@ -36,13 +29,13 @@ public final class ColumnSheet extends AbstractBlock {
      * @param attentionSkip whether to add x back after the attention
      */
     public ColumnSheet(int columns, int channels, ColumnAttention attention, int hidden, boolean attentionSkip) {
-        super(VERSION);
         this.attentionSkip = attentionSkip;
-        norm1 = addChildBlock("norm1", new UntiedLayerNorm(columns, channels));
-        this.attention = addChildBlock("attention", attention);
-        norm2 = addChildBlock("norm2", new UntiedLayerNorm(columns, channels));
-        fc1 = addChildBlock("fc1", new UntiedLinear(columns, channels, hidden, true));
-        fc2 = addChildBlock("fc2", new UntiedLinear(columns, hidden, channels, true));
+        norm1 = child("norm1", new UntiedLayerNorm(columns, channels));
+        this.attention = attention;
+        child("attention", attention.module());
+        norm2 = child("norm2", new UntiedLayerNorm(columns, channels));
+        fc1 = child("fc1", new UntiedLinear(columns, channels, hidden, true));
+        fc2 = child("fc2", new UntiedLinear(columns, hidden, channels, true));
     }
 
     /** The sheet's attention. */
@@ -54,10 +47,10 @@ public final class ColumnSheet extends AbstractBlock {
      * @param x column-first state (N, B, C)
      * @return the next state (N, B, C) and this step's attention weights (B, h, N, K)
      */
-    public Step step(NDArray x) {
+    public Step step(Tensor x) {
         ColumnAttention.Result a = attention.attend(norm1.apply(x));
-        NDArray y = attentionSkip ? a.output().add(x) : a.output();
-        NDArray next = y.add(fc2.apply(Activation.gelu(fc1.apply(norm2.apply(y)))));
+        Tensor y = attentionSkip ? a.output().add(x) : a.output();
+        Tensor next = y.add(fc2.apply(torch.gelu(fc1.apply(norm2.apply(y)))));
         return new Step(next, a.weights());
     }
 
@@ -70,25 +63,5 @@ public final class ColumnSheet extends AbstractBlock {
      * @param state   (N, B, C)
      * @param weights (B, h, N, K)
      */
-    public record Step(NDArray state, NDArray weights) {}
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape x = inputShapes[0];
-        norm1.initialize(manager, dataType, x);
-        attention.initialize(manager, dataType, x);
-        norm2.initialize(manager, dataType, x);
-        fc1.initialize(manager, dataType, x);
-        fc2.initialize(manager, dataType, fc1.getOutputShapes(new Shape[] {x}));
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
-        return new NDList(step(in.singletonOrThrow()).state());
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return inputShapes;
-    }
+    public record Step(Tensor state, Tensor weights) {}
 }

@@ -1,12 +1,7 @@
 package dev.topos.nn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 
 /**
  * Column positions as parameters, for the note's question "is it possible to learn an optimal
@@ -22,12 +17,10 @@ import ai.djl.util.PairList;
  * onto each other, which the soft-core repulsion R (weighted in the loss) prevents: R is near 0
  * while columns stay about one spacing apart and grows to 1 as they merge.
  */
-public final class LearnedPositions extends AbstractBlock {
-    private static final byte VERSION = 1;
+public final class LearnedPositions extends Module {
     /** Keeps sqrt differentiable where D = 0 (a column and itself, unlifted). */
     private static final double EPS = 1e-12;
-    private final float[] start;
-    private final Parameter positions;
+    private final Tensor positions;
     private final double lift;
 
     /**
@@ -35,53 +28,36 @@ public final class LearnedPositions extends AbstractBlock {
      * @param lift  h, the height the distances are seen from
      */
     public LearnedPositions(double[][] start, double lift) {
-        super(VERSION);
         int n = start.length;
         int dim = start[0].length;
-        this.start = new float[n * dim];
+        double[] flat = new double[n * dim];
         for (int i = 0; i < n; i++) {
-            for (int d = 0; d < dim; d++) {
-                this.start[i * dim + d] = (float) start[i][d];
-            }
+            System.arraycopy(start[i], 0, flat, i * dim, dim);
         }
         this.lift = lift;
-        positions = addParameter(Parameter.builder().setName("positions").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(n, dim))
-                .optInitializer((m, shape, type) -> m.create(this.start, shape).toType(type, true)).build());
+        positions = parameter("positions", Tensors.doubles(flat, n, dim).toType(Engine.floatType()));
     }
 
     /** |p_i - p_j|^2, (N, N). */
-    private NDArray squared() {
-        NDArray p = positions.getArray();
-        return p.expandDims(1).sub(p.expandDims(0)).square().sum(new int[] {-1});
+    private Tensor squared() {
+        return Tensors.sum(positions.unsqueeze(1).sub(positions.unsqueeze(0)).square(), -1);
     }
 
     /** D (N, N), differentiable in the positions. */
-    public NDArray distances() {
+    public Tensor distances() {
         return Tensors.add(squared(), lift * lift + EPS).sqrt();
     }
 
     /** R, the mean soft-core overlap of distinct columns (a scalar). */
-    public NDArray repulsion() {
-        NDArray overlap = Tensors.div(squared(), -2.0).exp();
-        long n = overlap.getShape().get(0);
-        NDArray self = overlap.getManager().eye((int) n).toType(overlap.getDataType(), false);
+    public Tensor repulsion() {
+        Tensor overlap = Tensors.div(squared(), -2.0).exp();
+        long n = overlap.size(0);
+        Tensor self = torch.eye(n, Tensors.options(overlap.scalar_type().intern()));
         return Tensors.div(overlap.mul(Tensors.oneMinus(self)).sum(), (double) n * (n - 1));
     }
 
     /** The current positions (N, dim). */
-    public NDArray positions() {
-        return positions.getArray();
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
-        return new NDList(distances());
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        long n = positions.getShape().get(0);
-        return new Shape[] {new Shape(n, n)};
+    public Tensor positions() {
+        return positions;
     }
 }

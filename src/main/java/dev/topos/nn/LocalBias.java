@@ -1,6 +1,6 @@
 package dev.topos.nn;
 
-import ai.djl.ndarray.NDArray;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * The learned attention bias's value at birth, local in the sheet (Columnformer spec section 2;
@@ -28,22 +28,8 @@ public record LocalBias(double sigma, double floor) {
         return (float) Math.max(-d * d / (2 * sigma * sigma), floor);
     }
 
-    /** B at every distance of an array of distances, same shape. */
-    public NDArray at(NDArray d) {
-        try (NDArray scaled = d.square()) {
-            return Tensors.maximum(Tensors.div(scaled, -2 * sigma * sigma), floor);
-        }
-    }
-
-    /** B at every distance of a table, flattened row-major. */
-    public float[] at(double[][] distances) {
-        int cols = distances[0].length;
-        float[] out = new float[distances.length * cols];
-        for (int i = 0; i < distances.length; i++) {
-            for (int j = 0; j < cols; j++) {
-                out[i * cols + j] = at(distances[i][j]);
-            }
-        }
-        return out;
+    /** B at every distance of a tensor of distances, same shape and type. */
+    public Tensor at(Tensor d) {
+        return Tensors.maximum(Tensors.div(d.square(), -2 * sigma * sigma), floor);
     }
 }

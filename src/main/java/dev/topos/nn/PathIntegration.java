@@ -1,14 +1,8 @@
 package dev.topos.nn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.ConstantInitializer;
-import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.util.PairList;
+import java.util.List;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 
 /**
  * Action-dependent path integration of the TEM-transformer (Whittington, Warren &amp; Behrens,
@@ -39,16 +33,15 @@ import ai.djl.util.PairList;
  * z-scores the code anyway, so only its direction reaches attention. {@code normalise = false}
  * is the paper's literal form.
  */
-public final class PathIntegration extends AbstractBlock {
-    private static final byte VERSION = 1;
+public final class PathIntegration extends Module {
     private final int units;
     private final int actions;
     private final boolean relu;
     private final boolean normalise;
     private final boolean orthogonal;
-    private final Parameter wHidden;
-    private final Parameter wOut;
-    private final Parameter e0;
+    private final Tensor wHidden;
+    private final Tensor wOut;
+    private final Tensor e0;
 
     /**
      * @param units      E, size of the position code
@@ -59,9 +52,8 @@ public final class PathIntegration extends AbstractBlock {
      * @param normalise  rescale each new code to unit RMS
      * @param orthogonal W_a = Cayley(A - A^T) instead of I + A
      */
-    public PathIntegration(int units, int actions, int hidden, float initStd, String activation, boolean normalise,
+    public PathIntegration(int units, int actions, int hidden, double initStd, String activation, boolean normalise,
                            boolean orthogonal) {
-        super(VERSION);
         this.units = units;
         this.actions = actions;
         this.normalise = normalise;
@@ -71,13 +63,10 @@ public final class PathIntegration extends AbstractBlock {
             case "linear" -> false;
             default -> throw new IllegalArgumentException("activation '" + activation + "': allowed linear, relu");
         };
-        wHidden = addParameter(Parameter.builder().setName("w_hidden").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(actions - 1, hidden)).optInitializer(new NormalInitializer(1.0f)).build());
-        wOut = addParameter(Parameter.builder().setName("w_out").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(hidden, (long) units * units))
-                .optInitializer(initStd > 0 ? new NormalInitializer(initStd) : new ConstantInitializer(0f)).build());
-        e0 = addParameter(Parameter.builder().setName("e0").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(units)).optInitializer(new NormalInitializer(1.0f)).build());
+        wHidden = parameter("w_hidden", Init.normal(1.0, actions - 1, hidden));
+        wOut = parameter("w_out", initStd > 0 ? Init.normal(initStd, hidden, (long) units * units)
+                : Init.constant(0, hidden, (long) units * units));
+        e0 = parameter("e0", Init.normal(1.0, units));
     }
 
     public int units() {
@@ -92,53 +81,37 @@ public final class PathIntegration extends AbstractBlock {
      * W_a for every action: (actions, E, E), stay (action 0) first. onehot(a) W_h is row a of W_h,
      * so all moves are one matmul.
      */
-    public NDArray transitions() {
-        NDArray w = wHidden.getArray();
-        NDArray eye = w.getManager().eye(units).toType(w.getDataType(), false).expandDims(0);
-        NDArray a = w.tanh().matMul(wOut.getArray()).reshape(actions - 1, units, units);
-        NDArray moves;
+    public Tensor transitions() {
+        Tensor eye = torch.eye(units, Tensors.options(wHidden.scalar_type())).unsqueeze(0);
+        Tensor a = wHidden.tanh().matmul(wOut).reshape(actions - 1, units, units);
+        Tensor moves;
         if (orthogonal) {
-            NDArray skew = a.sub(a.transpose(0, 2, 1));
-            moves = eye.sub(skew).batchMatMul(eye.add(skew).inverse());
+            Tensor skew = a.sub(a.transpose(1, 2));
+            moves = eye.sub(skew).matmul(torch.linalg_inv(eye.add(skew)));
         } else {
             moves = a.add(eye);
         }
-        return eye.concat(moves, 0);
+        return Tensors.cat(List.of(eye, moves), 0);
     }
 
     /** The learned start code repeated for a batch: (B, E). */
-    public NDArray initial(int batch) {
-        return e0.getArray().expandDims(0).repeat(0, batch);
+    public Tensor initial(int batch) {
+        return e0.unsqueeze(0).expand(batch, units);
     }
 
     /**
      * One step for a batch: e (B, E), the batch's transition matrices (B, E, E) → sigma(e W), normalised if set.
      */
-    public NDArray step(NDArray e, NDArray w) {
-        NDArray next = e.expandDims(1).batchMatMul(w).squeeze(1);
+    public Tensor step(Tensor e, Tensor w) {
+        Tensor next = e.unsqueeze(1).bmm(w).squeeze(1);
         if (relu) {
-            next = Tensors.maximum(next, 0);
+            next = next.relu();
         }
-        return normalise ? next.div(Tensors.add(next.square().mean(new int[] {-1}, true), 1e-6).sqrt()) : next;
+        return normalise ? next.div(Tensors.add(Tensors.meanKeep(next.square(), -1), 1e-6).sqrt()) : next;
     }
 
-    /** Transition matrices of a batch of actions: onehot(actions) (B, A) times W_all (A, E*E). */
-    public NDArray select(NDArray all, NDArray actionsOneHot) {
-        long batch = actionsOneHot.getShape().get(0);
-        return actionsOneHot.matMul(all.reshape(actions, (long) units * units)).reshape(batch, units, units);
+    /** The transition matrices of a batch of actions (B, int64) from all of them (A, E, E): (B, E, E). */
+    public Tensor select(Tensor all, Tensor actions) {
+        return all.index_select(0, actions);
     }
-
-    /** DJL entry point: inputs (e (B, E), actions (B) int) → e_{t+1}. */
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray e = inputs.get(0);
-        NDArray onehot = inputs.get(1).oneHot(actions);
-        return new NDList(step(e, select(transitions(), onehot)));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
-    }
-
 }

@@ -1,10 +1,12 @@
 package dev.topos.nn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Block;
+import org.bytedeco.pytorch.Tensor;
 
 /** A learned map of the last axis, Y = f(X): a {@link Dense} layer or a {@link SpatialReweighting}. */
-public interface Projection extends Block {
+public interface Projection {
     /** Applies the map to X of shape (..., in); returns (..., out). */
-    NDArray apply(NDArray x);
+    Tensor apply(Tensor x);
+
+    /** The map as a module of the model tree. */
+    Module module();
 }

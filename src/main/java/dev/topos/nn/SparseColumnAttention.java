@@ -1,12 +1,8 @@
 package dev.topos.nn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import dev.topos.geometry.Neighbours;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
  * Column attention over a fixed table of K sources per column (Columnformer spec section 6; see
@@ -17,7 +13,8 @@ import dev.topos.geometry.Neighbours;
  *   A_ik = softmax_k( q_i . k_{s(i,k)} / sqrt(d) + B_ik ),    out_i = sum_k A_ik v_{s(i,k)}
  * </pre>
  *
- * with the keys and values gathered by index, so time and memory are O(N K) rather than O(N^2).
+ * with the keys and values selected by index along the column axis (the table is an edge list,
+ * column i's k-th edge coming from s(i, k)), so time and memory are O(N K) rather than O(N^2).
  * B is a learned (N, K) bias, {@link LocalBias} of the source's distance at birth.
  *
  * <p>The table can change during training ({@link #rewire}, prune-and-grow): a replaced source's
@@ -25,10 +22,12 @@ import dev.topos.geometry.Neighbours;
  */
 public final class SparseColumnAttention extends UntiedProjections {
     private final LocalBias init;
-    private final Parameter bias;
+    private final Tensor bias;
     private Neighbours table;
-    private NDArray sourceIndex;
-    private NDArray sourceDistance;
+    /** s(i, k), int64 (N, K); a constant, replaced (and the old one released) on rewiring. */
+    private Tensor sourceIndex;
+    /** D_{i, s(i, k)}, (N, K); likewise. */
+    private Tensor sourceDistance;
 
     /**
      * @param table the K sources of each column and their distances
@@ -39,47 +38,36 @@ public final class SparseColumnAttention extends UntiedProjections {
         super(table.size(), channels, qkDim, heads, untiedValue, untiedOutput);
         this.init = init;
         this.table = table;
-        float[] birth = init.at(table.distance());
-        bias = addParameter(Parameter.builder().setName("local_bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(table.size(), table.perRow()))
-                .optInitializer((m, shape, type) -> m.create(birth, shape).toType(type, true)).build());
-    }
-
-    /** Also makes the constant source table, owned by {@code manager}. */
-    @Override
-    public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
-        super.initialize(manager, dataType, inputShapes);
-        upload(manager, dataType);
+        upload(Engine.floatType());
+        bias = parameter("local_bias", init.at(sourceDistance));
     }
 
     @Override
-    protected Result mix(NDArray q, NDArray k, NDArray v) {
-        NDArray kg = ofSources(k); // (N, K, B, h, d)
-        NDArray scores = q.expandDims(1).mul(kg).sum(new int[] {-1}); // (N, K, B, h)
-        Shape b = bias.getArray().getShape();
-        NDArray a = scores.add(bias.getArray().reshape(b.get(0), b.get(1), 1, 1)).softmax(1);
-        NDArray mixed = a.expandDims(-1).mul(ofSources(v)).sum(new int[] {1}); // (N, B, h, C / h)
-        return new Result(mixed, a.transpose(2, 3, 0, 1));
+    protected Result mix(Tensor q, Tensor k, Tensor v) {
+        Tensor kg = ofSources(k); // (N, K, B, h, d)
+        Tensor scores = Tensors.sum(q.unsqueeze(1).mul(kg), -1); // (N, K, B, h)
+        Tensor a = scores.add(bias.reshape(bias.size(0), bias.size(1), 1, 1)).softmax(1);
+        Tensor mixed = Tensors.sum(a.unsqueeze(-1).mul(ofSources(v)), 1); // (N, B, h, C / h)
+        return new Result(mixed, a.permute(2, 3, 0, 1));
     }
 
     /**
-     * Row s(i, k) of x for every column i and slot k: (N, ...) -&gt; (N, K, ...). A gather along the
-     * column axis rather than advanced indexing: both give the same values, but the backward of
-     * indexing accumulates repeated rows in an order that varies from call to call (about 1e-6 here),
-     * which Adam amplifies for near-zero gradients, so a resumed run would drift from an
-     * uninterrupted one; the gather's backward (scatter-add) is deterministic on the CPU.
+     * Row s(i, k) of x for every column i and slot k: (N, ...) -&gt; (N, K, ...), by
+     * {@code index_select} over the flattened table. Its backward adds each slot's gradient into
+     * its source's row ({@code index_add}) in table order, which on the CPU is deterministic, so a
+     * resumed run's gradients, and so its weights, match an uninterrupted run's exactly.
      */
-    private NDArray ofSources(NDArray x) {
-        Shape s = x.getShape();
-        long n = s.get(0);
-        long rest = s.size() / n;
-        NDArray rows = sourceIndex.reshape(-1, 1).broadcast(new Shape(sourceIndex.size(), rest));
-        Shape k = sourceIndex.getShape();
-        return x.reshape(n, rest).gather(rows, 0).reshape(new Shape(k.get(0), k.get(1)).addAll(s.slice(1)));
+    private Tensor ofSources(Tensor x) {
+        long[] s = x.shape();
+        long[] shape = new long[s.length + 1];
+        shape[0] = sourceIndex.size(0);
+        shape[1] = sourceIndex.size(1);
+        System.arraycopy(s, 1, shape, 2, s.length - 1);
+        return x.index_select(0, sourceIndex.flatten()).reshape(shape);
     }
 
     @Override
-    public NDArray sourceDistances() {
+    public Tensor sourceDistances() {
         return sourceDistance;
     }
 
@@ -95,8 +83,7 @@ public final class SparseColumnAttention extends UntiedProjections {
      */
     public void rewire(Neighbours next) {
         checkShape(next);
-        NDArray b = bias.getArray();
-        float[] values = b.toFloatArray();
+        double[] values = Tensors.toDoubles(bias);
         int k = table.perRow();
         for (int i = 0; i < table.size(); i++) {
             for (int s = 0; s < k; s++) {
@@ -105,20 +92,18 @@ public final class SparseColumnAttention extends UntiedProjections {
                 }
             }
         }
-        try (NDArray fresh = b.getManager().create(values, b.getShape())) {
-            Tensors.copy(fresh, b);
-        }
+        Tensors.copy(Tensors.doubles(values, bias.shape()), bias);
         use(next);
     }
 
     /** Reads from {@code next} from now on, biases untouched (restoring a checkpoint's table and biases). */
     public void use(Neighbours next) {
         checkShape(next);
-        NDArray b = bias.getArray();
+        ScalarType type = sourceDistance.scalar_type().intern();
+        sourceIndex.releaseReference();
+        sourceDistance.releaseReference();
         table = next;
-        sourceIndex.close();
-        sourceDistance.close();
-        upload(b.getManager(), b.getDataType());
+        upload(type);
     }
 
     private void checkShape(Neighbours next) {
@@ -133,7 +118,8 @@ public final class SparseColumnAttention extends UntiedProjections {
         return (double) table.size() * table.perRow();
     }
 
-    private void upload(NDManager manager, DataType dataType) {
+    /** Makes the table's constants (kept past the scope of the training update that may rewire). */
+    private void upload(ScalarType type) {
         int n = table.size();
         int k = table.perRow();
         long[] index = new long[n * k];
@@ -144,11 +130,7 @@ public final class SparseColumnAttention extends UntiedProjections {
                 distance[i * k + s] = table.distance()[i][s];
             }
         }
-        sourceIndex = manager.create(index, new Shape(n, k));
-        try (NDArray d = manager.create(distance, new Shape(n, k))) {
-            sourceDistance = d.toType(dataType, true);
-        }
-        // Rewiring runs inside a training update's scope; the table must outlive it.
-        NDScope.unregister(sourceIndex, sourceDistance);
+        sourceIndex = constant(Tensors.longs(index, n, k));
+        sourceDistance = constant(Tensors.doubles(distance, n, k).toType(type));
     }
 }

@@ -1,17 +1,9 @@
 package dev.topos.nn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.Initializer;
-import ai.djl.training.initializer.UniformInitializer;
-import ai.djl.util.PairList;
 import dev.topos.geometry.Mask;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.global.torch;
 
 /**
  * Spatial reweighting (Topoformer §2; spec topoformer.md §3): a locally connected, non-negative
@@ -32,56 +24,34 @@ import dev.topos.geometry.Mask;
  * <p>Initialisation as the reference: PyTorch's default linear init U(-1/sqrt(in), 1/sqrt(in)) for
  * W and b, then W &lt;- 10 |W|.
  */
-public final class SpatialReweighting extends AbstractBlock implements Projection {
-    private static final byte VERSION = 1;
-    private static final float INIT_GAIN = 10f;
-    private final Mask mask;
-    private final Parameter weight;
-    private final Parameter bias;
-    private NDArray maskT;
+public final class SpatialReweighting extends Module implements Projection {
+    private static final double INIT_GAIN = 10;
+    private final Tensor weight;
+    private final Tensor bias;
+    private final Tensor maskT;
 
     /** @param mask the field M (N x N); the map is N -&gt; N */
     public SpatialReweighting(Mask mask) {
-        super(VERSION);
-        this.mask = mask;
         int n = mask.size();
-        float bound = (float) (1 / Math.sqrt(n));
-        Initializer uniform = new UniformInitializer(bound);
-        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(n, n))
-                .optInitializer((m, shape, type) -> Tensors.mul(uniform.initialize(m, shape, type).abs(), INIT_GAIN)).build());
-        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(n)).optInitializer(uniform).build());
-    }
-
-    /** Also makes the constant M^T, of {@code dataType}, owned by {@code manager}. */
-    @Override
-    public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
-        super.initialize(manager, dataType, inputShapes);
-        int n = mask.size();
-        try (NDArray m = manager.create(mask.toFloatArray(), new Shape(n, n)).toType(dataType, false)) {
-            maskT = m.transpose().duplicate();
-        }
+        double bound = 1 / Math.sqrt(n);
+        weight = parameter("weight", Tensors.mul(Init.uniform(bound, n, n).abs(), INIT_GAIN));
+        bias = parameter("bias", Init.uniform(bound, n));
+        maskT = constant(Tensors.floats(mask.toFloatArray(), n, n).t().contiguous());
     }
 
     /** The effective weights W~ = |W (.) M^T| (out x in). */
-    public NDArray effectiveWeight() {
-        return weight.getArray().mul(maskT).abs();
+    public Tensor effectiveWeight() {
+        return weight.mul(maskT).abs();
     }
 
     /** Y = X W~^T + b for X of shape (..., N). */
     @Override
-    public NDArray apply(NDArray x) {
-        return x.matMul(effectiveWeight().transpose()).add(bias.getArray());
+    public Tensor apply(Tensor x) {
+        return torch.linear(x, effectiveWeight(), new TensorOptional(bias));
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
-        return new NDList(apply(in.singletonOrThrow()));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return inputShapes;
+    public Module module() {
+        return this;
     }
 }

@@ -1,15 +1,7 @@
 package dev.topos.nn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.norm.Dropout;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 
 /**
  * One-head self-attention of width N whose head size is N, with optional spatial querying and an
@@ -26,17 +18,16 @@ import ai.djl.util.PairList;
  * Padding keys are masked out of the softmax, so no real token reads a pad (the reference attends
  * to padding).
  */
-public final class TopographicAttention extends AbstractBlock {
-    private static final byte VERSION = 1;
+public final class TopographicAttention extends Module {
     /** Subtracted from the scores of padding keys: exp(-1e9) is 0 in float32. */
-    private static final float PAD_PENALTY = 1e9f;
+    private static final double PAD_PENALTY = 1e9;
     private final int width;
     private final Projection query;
     private final Projection key;
     private final Projection value;
     private final SpatialQuerying spatialQuerying;
     private final Projection output;
-    private final float dropout;
+    private final double dropout;
 
     /**
      * @param width           N, the width of the sheet and of the head
@@ -44,16 +35,21 @@ public final class TopographicAttention extends AbstractBlock {
      * @param dropout         dropout rate on the attention weights
      */
     public TopographicAttention(int width, Projection query, Projection key, Projection value,
-                                SpatialQuerying spatialQuerying, Projection output, float dropout) {
-        super(VERSION);
+                                SpatialQuerying spatialQuerying, Projection output, double dropout) {
         this.width = width;
-        this.query = addChildBlock("query", query);
-        this.key = addChildBlock("key", key);
-        this.value = addChildBlock("value", value);
-        // Output before spatial querying: the output projection's name (04output) is the same with and without SQ.
-        this.output = addChildBlock("output", output);
-        this.spatialQuerying = spatialQuerying == null ? null : addChildBlock("spatial_querying", spatialQuerying);
+        this.query = query;
+        this.key = key;
+        this.value = value;
+        this.spatialQuerying = spatialQuerying;
+        this.output = output;
         this.dropout = dropout;
+        child("query", query.module());
+        child("key", key.module());
+        child("value", value.module());
+        if (spatialQuerying != null) {
+            child("spatial_querying", spatialQuerying);
+        }
+        child("output", output.module());
     }
 
     /**
@@ -61,15 +57,15 @@ public final class TopographicAttention extends AbstractBlock {
      * @param keyMask  (B, T) 1 for real tokens, 0 for padding
      * @param training whether to apply dropout
      */
-    public Result attend(NDArray x, NDArray keyMask, boolean training) {
-        NDArray q = query.apply(x);
-        NDArray k = key.apply(x);
-        NDArray v = value.apply(x);
-        NDArray pooled = spatialQuerying == null ? q : spatialQuerying.pool(q);
-        NDArray scores = Tensors.div(pooled.batchMatMul(k.transpose(0, 2, 1)), Math.sqrt(width))
-                .add(Tensors.mul(Tensors.sub(keyMask.expandDims(1), 1), PAD_PENALTY));
-        NDArray a = scores.softmax(-1);
-        NDArray o = Dropout.dropout(a, dropout, training).singletonOrThrow().batchMatMul(v);
+    public Result attend(Tensor x, Tensor keyMask, boolean training) {
+        Tensor q = query.apply(x);
+        Tensor k = key.apply(x);
+        Tensor v = value.apply(x);
+        Tensor pooled = spatialQuerying == null ? q : spatialQuerying.pool(q);
+        Tensor scores = Tensors.div(pooled.matmul(k.transpose(-2, -1)), Math.sqrt(width))
+                .add(Tensors.mul(Tensors.sub(keyMask.unsqueeze(1), 1), PAD_PENALTY));
+        Tensor a = scores.softmax(-1);
+        Tensor o = torch.dropout(a, dropout, training).matmul(v);
         return new Result(q, k, v, a, output.apply(o));
     }
 
@@ -80,24 +76,5 @@ public final class TopographicAttention extends AbstractBlock {
      * @param weights A (B, T, T), before dropout
      * @param output  Y, the output projection (B, T, N)
      */
-    public record Result(NDArray query, NDArray key, NDArray value, NDArray weights, NDArray output) {}
-
-    /** Every child maps (..., N) to (..., N): each is initialised with the input's shape. */
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        for (Block child : getChildren().values()) {
-            child.initialize(manager, dataType, inputShapes[0]);
-        }
-    }
-
-    /** DJL entry point: (x, keyMask) → Y. */
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
-        return new NDList(attend(in.get(0), in.get(1), training).output());
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
-    }
+    public record Result(Tensor query, Tensor key, Tensor value, Tensor weights, Tensor output) {}
 }

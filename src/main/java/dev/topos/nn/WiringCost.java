@@ -1,8 +1,8 @@
 package dev.topos.nn;
 
-import ai.djl.ndarray.NDArray;
 import dev.topos.geometry.Sheet;
 import dev.topos.util.Rng;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * The wiring cost of attention between columns (Columnformer spec section 5; reference
@@ -33,20 +33,19 @@ public record WiringCost(double lambda, double power) {
     }
 
     /**
-     * The cost of one step's attention. (Scalars multiply full arrays, never 0-d ones: PyTorch
-     * promotes a float32 0-d array times a double to float64.)
+     * The cost of one step's attention.
      *
      * @param weights   A (..., N, K), rows summing to 1
      * @param distances D_ik of every weight, (N, K)
-     * @param meanPower mean(D^p) over all pairs of the sheet (a scalar array)
+     * @param meanPower mean(D^p) over all pairs of the sheet (a 0-d tensor)
      */
-    public NDArray of(NDArray weights, NDArray distances, NDArray meanPower) {
+    public Tensor of(Tensor weights, Tensor distances, Tensor meanPower) {
         return length(weights, Tensors.mul(Tensors.pow(distances, power), lambda)).div(meanPower);
     }
 
     /** mean over every leading axis and column of sum_k A_ik D_ik: (..., N, K) x (N, K) -&gt; scalar. */
-    public static NDArray length(NDArray weights, NDArray distances) {
-        return weights.mul(distances).sum(new int[] {-1}).mean();
+    public static Tensor length(Tensor weights, Tensor distances) {
+        return Tensors.sum(weights.mul(distances), -1).mean();
     }
 
     /**

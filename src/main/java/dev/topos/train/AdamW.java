@@ -1,35 +1,40 @@
 package dev.topos.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.NDScope;
-import ai.djl.nn.Parameter;
 import dev.topos.nn.Tensors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
  * Adam with decoupled weight decay (Loshchilov &amp; Hutter, "Decoupled Weight Decay
- * Regularization", ICLR 2019), with global-norm gradient clipping.
+ * Regularization", ICLR 2019), with global-norm gradient clipping:
  *
  * <pre>
  *   g   &lt;- g * min(1, clip / ||g||_2)            (norm over all parameters)
  *   m   &lt;- b1 m + (1 - b1) g,   v &lt;- b2 v + (1 - b2) g^2
- *   w   &lt;- w - lr * ( sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps) + wd * w )
+ *   w   &lt;- w (1 - lr wd) - lr sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)
  * </pre>
  *
- * The arithmetic is DJL's fused {@code adamUpdate}; this class owns the moment tensors and the
- * step count so a checkpoint can save and restore them exactly (DJL's own optimizers keep them
- * private). Parameters named in {@code noDecay} get no weight decay (biases, norms, embeddings).
+ * The moments are float32 tensors beside float32 master weights, whatever precision the forward
+ * pass computes in; this class owns them and the step count so a checkpoint saves and restores
+ * them exactly. Weight decay applies to the parameters {@code decays} accepts.
+ *
+ * <p>A parameter the backward pass did not reach this update (its gradient is undefined) counts
+ * as a zero gradient: it adds 0 to the norm, and its moments decay as for g = 0. Gradients are
+ * zeroed in their own storage after every update, so the next backward pass accumulates from 0.
  */
 public final class AdamW {
-    private final Map<String, Parameter> params;
+    private final Map<String, Tensor> params;
     private final Map<String, Boolean> decay = new LinkedHashMap<>();
-    private final Map<String, NDArray> mean = new LinkedHashMap<>();
-    private final Map<String, NDArray> variance = new LinkedHashMap<>();
+    private final Map<String, Tensor> mean = new LinkedHashMap<>();
+    private final Map<String, Tensor> variance = new LinkedHashMap<>();
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -37,34 +42,44 @@ public final class AdamW {
     private final double clip;
     private long t;
 
-    public AdamW(Map<String, Parameter> params, double beta1, double beta2, double eps, double weightDecay,
-                 double clip, java.util.function.Predicate<String> noDecay) {
+    /** @param decays which parameters, by name and tensor, get weight decay */
+    public AdamW(Map<String, Tensor> params, double beta1, double beta2, double eps, double weightDecay,
+                 double clip, java.util.function.BiPredicate<String, Tensor> decays) {
         this.params = params;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.clip = clip;
-        for (Map.Entry<String, Parameter> e : params.entrySet()) {
-            NDArray w = e.getValue().getArray();
-            mean.put(e.getKey(), w.zerosLike());
-            variance.put(e.getKey(), w.zerosLike());
-            decay.put(e.getKey(), !noDecay.test(e.getKey()));
+        for (Map.Entry<String, Tensor> e : params.entrySet()) {
+            Tensor w = e.getValue();
+            mean.put(e.getKey(), kept(Tensors.zeros(w.shape())));
+            variance.put(e.getKey(), kept(Tensors.zeros(w.shape())));
+            decay.put(e.getKey(), decays.test(e.getKey(), w));
         }
+    }
+
+    private static Tensor kept(Tensor t) {
+        t.retainReference();
+        return t;
+    }
+
+    /** The gradient of {@code w} this update, or null if the backward pass did not reach it. */
+    private static Tensor gradient(Tensor w) {
+        Tensor g = w.grad();
+        return g.defined() ? g : null;
     }
 
     /**
      * Squared L2 norm of each parameter's current gradient, summed in float64 so that a float32
-     * gradient as large as 1e19 still gives a finite norm (its square overflows float32). A
-     * parameter that got no gradient in this update holds zeros (its gradient was zeroed after the
-     * last update, or never existed), so it adds 0.
+     * gradient as large as 1e19 still gives a finite norm (its square overflows float32).
      */
     private Map<String, Double> squaredGradNorms() {
         Map<String, Double> out = new LinkedHashMap<>();
-        try (NDScope ignored = new NDScope()) {
-            for (Map.Entry<String, Parameter> e : params.entrySet()) {
-                NDArray g = e.getValue().getArray().getGradient();
-                out.put(e.getKey(), g.toType(DataType.FLOAT64, false).square().sum().getDouble());
+        try (PointerScope ignored = new PointerScope(); NoGradGuard ng = new NoGradGuard()) {
+            for (Map.Entry<String, Tensor> e : params.entrySet()) {
+                Tensor g = gradient(e.getValue());
+                out.put(e.getKey(), g == null ? 0.0 : g.toType(ScalarType.Double).square().sum().item_double());
             }
         }
         return out;
@@ -79,14 +94,14 @@ public final class AdamW {
         return Math.sqrt(squared.values().stream().mapToDouble(Double::doubleValue).sum());
     }
 
-    /**
-     * Discards the current gradients without updating (a skipped update): each is zeroed in its own
-     * storage ({@link Tensors#zero}), so the next backward pass accumulates into live memory.
-     */
+    /** Discards the current gradients without updating (a skipped update): each is zeroed in its own storage. */
     public void discardGradients() {
-        try (NDScope ignored = new NDScope()) {
-            for (Parameter p : params.values()) {
-                Tensors.zero(p.getArray().getGradient());
+        try (PointerScope ignored = new PointerScope(); NoGradGuard ng = new NoGradGuard()) {
+            for (Tensor w : params.values()) {
+                Tensor g = gradient(w);
+                if (g != null) {
+                    g.zero_();
+                }
             }
         }
     }
@@ -112,18 +127,29 @@ public final class AdamW {
             throw new NonFiniteGradientException("the gradient norm is " + norm + ", not finite in "
                     + String.join(", ", bad) + " (squared norms); no parameter was updated");
         }
-        float rescale = (float) (clip > 0 && norm > clip ? clip / norm : 1.0);
+        double rescale = clip > 0 && norm > clip ? clip / norm : 1.0;
         t++;
-        float lrCorrected = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
-        try (NDScope ignored = new NDScope()) {
-            for (Map.Entry<String, Parameter> e : params.entrySet()) {
-                NDArray w = e.getValue().getArray();
-                NDArray g = w.getGradient();
-                float wd = decay.get(e.getKey()) ? (float) weightDecay : 0f;
-                w.getNDArrayInternal().adamUpdate(
-                        new NDList(w, g, mean.get(e.getKey()), variance.get(e.getKey())), new NDList(w),
-                        (float) lr, lrCorrected, wd, rescale, Float.MAX_VALUE,
-                        (float) beta1, (float) beta2, (float) eps, false, true);
+        double stepSize = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+        try (PointerScope ignored = new PointerScope(); NoGradGuard ng = new NoGradGuard()) {
+            for (Map.Entry<String, Tensor> e : params.entrySet()) {
+                Tensor w = e.getValue();
+                Tensor g = gradient(w);
+                Tensor m = mean.get(e.getKey());
+                Tensor v = variance.get(e.getKey());
+                m.mul_(new Scalar(beta1));
+                v.mul_(new Scalar(beta2));
+                if (g != null) {
+                    Tensor clipped = rescale == 1.0 ? g : Tensors.mul(g, rescale);
+                    m.add_(clipped, new Scalar(1 - beta1));
+                    v.addcmul_(clipped, clipped, new Scalar(1 - beta2));
+                }
+                if (decay.get(e.getKey())) {
+                    w.mul_(new Scalar(1 - lr * weightDecay));
+                }
+                w.addcdiv_(m, Tensors.add(v.sqrt(), eps), new Scalar(-stepSize));
+                if (g != null) {
+                    g.zero_();
+                }
             }
         }
         return norm;
@@ -140,9 +166,9 @@ public final class AdamW {
         return t;
     }
 
-    /** Moments and step as named tensors ({@code adam.m.NAME}, {@code adam.v.NAME}, {@code adam.t}). */
-    public Map<String, NDArray> state() {
-        Map<String, NDArray> out = new LinkedHashMap<>();
+    /** Moments as named tensors ({@code adam.m.NAME}, {@code adam.v.NAME}). */
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
         mean.forEach((k, v) -> out.put("adam.m." + k, v));
         variance.forEach((k, v) -> out.put("adam.v." + k, v));
         return out;
@@ -152,12 +178,12 @@ public final class AdamW {
         this.t = t;
     }
 
-    /** Copies saved moments into this optimizer's tensors; names must match exactly. */
-    public void loadState(Map<String, NDArray> saved, String source) {
+    /** Copies saved moments into this optimizer's tensors; names and shapes must match exactly. */
+    public void loadState(Map<String, Tensor> saved, String source) {
         List<String> missing = new ArrayList<>();
-        for (Map.Entry<String, NDArray> e : state().entrySet()) {
-            NDArray s = saved.get(e.getKey());
-            if (s == null || !s.getShape().equals(e.getValue().getShape())) {
+        for (Map.Entry<String, Tensor> e : state().entrySet()) {
+            Tensor s = saved.get(e.getKey());
+            if (s == null || !java.util.Arrays.equals(s.shape(), e.getValue().shape())) {
                 missing.add(e.getKey());
             } else {
                 Tensors.copy(s, e.getValue());
@@ -166,5 +192,10 @@ public final class AdamW {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(source + ": optimizer state missing or of the wrong shape: " + missing);
         }
+    }
+
+    /** Weight decay by rule: tensors of rank 2 or more, except those whose names {@code exempt} matches. */
+    public static java.util.function.BiPredicate<String, Tensor> decayRule(Predicate<String> exempt) {
+        return (name, w) -> w.dim() >= 2 && !exempt.test(name);
     }
 }

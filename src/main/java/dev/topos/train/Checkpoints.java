@@ -1,14 +1,9 @@
 package dev.topos.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.topos.nn.Tensors;
 import dev.topos.util.AtomicFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +18,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * The checkpoints of a run folder: {@code checkpoints/step-00001000.safetensors} (every tensor of
@@ -49,17 +45,8 @@ public final class Checkpoints {
         return dir;
     }
 
-    public Path write(long step, Map<String, NDArray> tensors, int keep) throws IOException {
-        NDList list = new NDList();
-        for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
-            NDArray a = e.getValue().duplicate();
-            a.setName(e.getKey());
-            list.add(a);
-        }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        list.encode(buf, NDList.Encoding.SAFETENSORS);
-        list.close();
-        byte[] bytes = buf.toByteArray();
+    public Path write(long step, Map<String, Tensor> tensors, int keep) throws IOException {
+        byte[] bytes = Safetensors.encode(tensors);
         Path file = dir.resolve(String.format("step-%08d.safetensors", step));
         AtomicFiles.write(file, out -> out.write(bytes));
         Map<String, Object> manifest = new LinkedHashMap<>();
@@ -87,8 +74,8 @@ public final class Checkpoints {
     }
 
     /** The entries whose name starts with {@code prefix}, under their names without it (e.g. a task's own state). */
-    public static Map<String, NDArray> under(Map<String, NDArray> saved, String prefix) {
-        Map<String, NDArray> out = new LinkedHashMap<>();
+    public static Map<String, Tensor> under(Map<String, Tensor> saved, String prefix) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
         saved.forEach((k, v) -> {
             if (k.startsWith(prefix)) {
                 out.put(k.substring(prefix.length()), v);
@@ -105,8 +92,8 @@ public final class Checkpoints {
         return Long.parseLong(m.group(1));
     }
 
-    /** Loads and verifies a checkpoint; tensors are attached to {@code manager}. */
-    public static Map<String, NDArray> load(Path file, NDManager manager) throws IOException {
+    /** Loads and verifies a checkpoint; its tensors are on the host. */
+    public static Map<String, Tensor> load(Path file) throws IOException {
         Path manifestFile = manifestOf(file);
         if (!Files.exists(manifestFile)) {
             throw new CheckpointException(file + ": no manifest " + manifestFile.getFileName()
@@ -126,17 +113,11 @@ public final class Checkpoints {
         if (!sha256(bytes).equals(manifest.path("sha256").asText())) {
             throw new CheckpointException(file + ": corrupt: sha256 does not match its manifest");
         }
-        NDList list;
         try {
-            list = NDList.decode(manager, bytes);
-        } catch (RuntimeException e) {
-            throw new CheckpointException(file + ": not a readable safetensors file: " + e.getMessage());
+            return Safetensors.decode(bytes, file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(e.getMessage());
         }
-        Map<String, NDArray> out = new LinkedHashMap<>();
-        for (NDArray a : list) {
-            out.put(a.getName(), a);
-        }
-        return out;
     }
 
     /**
@@ -145,14 +126,14 @@ public final class Checkpoints {
      * @param source names the checkpoint in errors
      * @throws CheckpointException if a parameter is missing or its shape differs
      */
-    public static void loadParameters(Map<String, NDArray> saved, Map<String, Parameter> parameters, String source)
+    public static void loadParameters(Map<String, Tensor> saved, Map<String, Tensor> parameters, String source)
             throws CheckpointException {
-        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            NDArray s = saved.get(PARAM_PREFIX + e.getKey());
-            NDArray w = e.getValue().getArray();
-            if (s == null || !s.getShape().equals(w.getShape())) {
+        for (Map.Entry<String, Tensor> e : parameters.entrySet()) {
+            Tensor s = saved.get(PARAM_PREFIX + e.getKey());
+            Tensor w = e.getValue();
+            if (s == null || !java.util.Arrays.equals(s.shape(), w.shape())) {
                 throw new CheckpointException(source + ": parameter '" + e.getKey()
-                        + "' missing or of the wrong shape (expected " + w.getShape() + ")");
+                        + "' missing or of the wrong shape (expected " + java.util.Arrays.toString(w.shape()) + ")");
             }
             Tensors.copy(s, w);
         }

@@ -1,12 +1,10 @@
 package dev.topos.train;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import dev.topos.nn.Tensors;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * A linear probe: multinomial logistic regression on frozen features, the standard read-out of what
@@ -29,30 +27,36 @@ public record LinearProbe(int steps, double rate, double l2) {
      * Fits on (trainX, trainY) and returns the accuracy on (testX, testY).
      *
      * @param trainX (n, F) features
-     * @param trainY (n) int32 labels in [0, classes)
+     * @param trainY (n) labels in [0, classes)
      * @param testX  (m, F)
-     * @param testY  (m) int32
+     * @param testY  (m)
      */
-    public double accuracy(NDArray trainX, NDArray trainY, NDArray testX, NDArray testY, int classes) {
-        NDManager m = trainX.getManager();
-        NDArray mean = trainX.mean(new int[] {0});
-        NDArray std = Tensors.add(trainX.sub(mean).square().mean(new int[] {0}).sqrt(), 1e-6);
-        NDArray x = trainX.sub(mean).div(std);
-        NDArray w = m.zeros(new Shape(x.getShape().get(1), classes), DataType.FLOAT32);
-        NDArray b = m.zeros(new Shape(classes), DataType.FLOAT32);
-        w.setRequiresGradient(true);
-        b.setRequiresGradient(true);
-        NDArray all = m.ones(trainY.getShape());
-        for (int s = 0; s < steps; s++) {
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = Losses.maskedCrossEntropy(x.matMul(w).add(b), trainY, all)
-                        .add(Tensors.mul(w.square().sum(), l2 / 2));
-                gc.backward(loss);
+    public double accuracy(Tensor trainX, Tensor trainY, Tensor testX, Tensor testY, int classes) {
+        try (PointerScope ignored = new PointerScope()) {
+            Tensor features = trainX.detach();
+            Tensor mean = Tensors.mean(features, 0);
+            Tensor std = Tensors.add(Tensors.mean(features.sub(mean).square(), 0).sqrt(), 1e-6);
+            Tensor x = features.sub(mean).div(std);
+            Tensor w = Tensors.zeros(x.size(1), classes).set_requires_grad(true);
+            Tensor b = Tensors.zeros(classes).set_requires_grad(true);
+            Tensor all = Tensors.ones(trainY.shape());
+            for (int s = 0; s < steps; s++) {
+                try (PointerScope step = new PointerScope()) {
+                    Tensor loss = Losses.maskedCrossEntropy(x.matmul(w).add(b), trainY, all)
+                            .add(Tensors.mul(w.square().sum(), l2 / 2));
+                    loss.backward();
+                    try (NoGradGuard ng = new NoGradGuard()) {
+                        w.sub_(w.grad(), new Scalar(rate));
+                        b.sub_(b.grad(), new Scalar(rate));
+                        w.grad().zero_();
+                        b.grad().zero_();
+                    }
+                }
             }
-            w.subi(Tensors.mul(w.getGradient(), rate));
-            b.subi(Tensors.mul(b.getGradient(), rate));
+            try (NoGradGuard ng = new NoGradGuard()) {
+                Tensor logits = testX.detach().sub(mean).div(std).matmul(w).add(b);
+                return Tensors.item(Losses.correct(logits, testY).mean());
+            }
         }
-        NDArray logits = testX.sub(mean).div(std).matMul(w).add(b);
-        return Losses.correct(logits, testY).mean().getFloat();
     }
 }

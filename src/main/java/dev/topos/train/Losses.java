@@ -1,8 +1,9 @@
 package dev.topos.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import dev.topos.nn.Tensors;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /** Losses and accuracies over masked positions. */
 public final class Losses {
@@ -13,23 +14,23 @@ public final class Losses {
      * L = - sum_i m_i log softmax(z_i)[y_i] / max(1, sum_i m_i).
      *
      * @param logits  (..., C)
-     * @param targets (...) class indices
+     * @param targets (...) class indices (int64)
      * @param mask    (...) 0/1 float
      */
-    public static NDArray maskedCrossEntropy(NDArray logits, NDArray targets, NDArray mask) {
-        int classes = (int) logits.getShape().get(logits.getShape().dimension() - 1);
-        NDArray logp = logits.logSoftmax(-1).mul(targets.oneHot(classes, DataType.FLOAT32)).sum(new int[] {-1});
+    public static Tensor maskedCrossEntropy(Tensor logits, Tensor targets, Tensor mask) {
+        Tensor logp = torch.log_softmax(logits.toType(ScalarType.Float), -1)
+                .gather(-1, targets.toType(ScalarType.Long).unsqueeze(-1)).squeeze(-1);
         return logp.mul(mask).sum().neg().div(Tensors.maximum(mask.sum(), 1));
     }
 
     /** Per-position correctness of the arg-max prediction, as 0/1 float (...). */
-    public static NDArray correct(NDArray logits, NDArray targets) {
-        return logits.argMax(-1).toType(DataType.INT32, false).eq(targets.toType(DataType.INT32, false))
-                .toType(DataType.FLOAT32, false);
+    public static Tensor correct(Tensor logits, Tensor targets) {
+        return logits.argmax(new org.bytedeco.pytorch.LongOptional(-1), false)
+                .eq(targets.toType(ScalarType.Long)).toType(ScalarType.Float);
     }
 
     /** Mean of {@code values} over positions where {@code mask} is 1 (0 if none). */
-    public static NDArray maskedMean(NDArray values, NDArray mask) {
+    public static Tensor maskedMean(Tensor values, Tensor mask) {
         return values.mul(mask).sum().div(Tensors.maximum(mask.sum(), 1));
     }
 }

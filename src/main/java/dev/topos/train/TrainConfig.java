@@ -4,7 +4,10 @@ import static dev.topos.config.Configs.at;
 
 import dev.topos.config.Check;
 import dev.topos.config.Validated;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Optimisation settings shared by every experiment.
@@ -23,17 +26,30 @@ import java.util.List;
  * @param schedule        "step" (lr_decay every lr_decay_every) or "cosine" (to final_lr x lr at the last update)
  * @param warmup          fraction of the updates over which the rate rises linearly from lr / warmup-updates to lr
  * @param finalLr         cosine: the last update's rate as a fraction of lr (Columnformer reference: 0.05)
+ * @param noDecay         parameters exempt from weight decay, as name patterns ({@code *} matches any
+ *                        characters); only parameters of rank 2 or more decay at all
  */
 public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEvery, double beta1, double beta2,
                           double weightDecay, double clip, int logEvery, int checkpointEvery, int keepCheckpoints,
-                          String schedule, double warmup, double finalLr) implements Validated {
+                          String schedule, double warmup, double finalLr, List<String> noDecay)
+        implements Validated {
     public static final List<String> SCHEDULES = List.of("step", "cosine");
+    /** Biases and untied biases, norm gains, embeddings and learned positions: no weight decay. */
+    public static final List<String> NO_DECAY = List.of("*bias", "*norm*", "*embed*", "*positions");
+
+    /** A schedule with warm-up and the default exemptions from weight decay. */
+    public TrainConfig(long steps, double lr, double lrDecay, long lrDecayEvery, double beta1, double beta2,
+                       double weightDecay, double clip, int logEvery, int checkpointEvery, int keepCheckpoints,
+                       String schedule, double warmup, double finalLr) {
+        this(steps, lr, lrDecay, lrDecayEvery, beta1, beta2, weightDecay, clip, logEvery, checkpointEvery,
+                keepCheckpoints, schedule, warmup, finalLr, NO_DECAY);
+    }
 
     /** A step schedule without warm-up. */
     public TrainConfig(long steps, double lr, double lrDecay, long lrDecayEvery, double beta1, double beta2,
                        double weightDecay, double clip, int logEvery, int checkpointEvery, int keepCheckpoints) {
         this(steps, lr, lrDecay, lrDecayEvery, beta1, beta2, weightDecay, clip, logEvery, checkpointEvery,
-                keepCheckpoints, "step", 0, 1);
+                keepCheckpoints, "step", 0, 1, NO_DECAY);
     }
 
     @Override
@@ -52,6 +68,8 @@ public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEve
         Check.oneOf(at(p, "schedule"), schedule, SCHEDULES);
         Check.range(at(p, "warmup"), warmup, 0, 0.99);
         Check.range(at(p, "final_lr"), finalLr, 0, 1);
+        Check.require(noDecay != null && noDecay.stream().noneMatch(n -> n == null || n.isBlank()),
+                at(p, "no_decay") + " is a list of parameter-name patterns, e.g. [\"*bias\", \"*norm*\"]");
         Check.require(checkpointEvery % logEvery == 0, at(p, "checkpoint_every") + " = " + checkpointEvery
                 + " must be a multiple of " + at(p, "log_every") + " = " + logEvery);
     }
@@ -77,5 +95,17 @@ public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEve
         long span = steps - 1 - w;
         double progress = span <= 0 ? 1 : (double) (step - w) / span;
         return lr * (finalLr + (1 - finalLr) * (1 + Math.cos(Math.PI * progress)) / 2);
+    }
+
+    /** Whether parameter {@code name} is exempt from weight decay by {@link #noDecay}. */
+    public boolean exemptFromDecay(String name) {
+        for (String pattern : noDecay) {
+            String regex = Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote)
+                    .collect(Collectors.joining(".*"));
+            if (name.matches(regex)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

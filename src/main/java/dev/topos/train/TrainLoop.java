@@ -1,10 +1,6 @@
 package dev.topos.train;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.training.GradientCollector;
+import dev.topos.nn.Tensors;
 import dev.topos.util.Rng;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * Runs updates of a {@link TrainingTask} with {@link AdamW}, logs window-averaged metrics to
@@ -46,7 +44,7 @@ public final class TrainLoop {
         this.runDir = runDir;
         this.rng = rng;
         this.optimizer = new AdamW(task.parameters(), cfg.beta1(), cfg.beta2(), 1e-8, cfg.weightDecay(), cfg.clip(),
-                task::noDecay);
+                AdamW.decayRule(cfg::exemptFromDecay));
         this.checkpoints = new Checkpoints(runDir);
     }
 
@@ -59,24 +57,24 @@ public final class TrainLoop {
      *
      * @return the checkpoint used, if any
      */
-    public Optional<Path> resume(NDManager manager) throws IOException {
+    public Optional<Path> resume() throws IOException {
         Optional<Path> latest = checkpoints.latest();
         if (latest.isEmpty()) {
             return latest;
         }
         Path file = latest.get();
         String source = file.toString();
-        try (NDManager tmp = manager.newSubManager()) {
-            Map<String, NDArray> saved = Checkpoints.load(file, tmp);
+        try (PointerScope ignored = new PointerScope()) {
+            Map<String, Tensor> saved = Checkpoints.load(file);
             Checkpoints.loadParameters(saved, task.parameters(), source);
             optimizer.loadState(saved, source);
-            long[] meta = require(saved, "meta", source).toLongArray();
+            long[] meta = Tensors.toLongs(require(saved, "meta", source));
             step = meta[0];
             optimizer.setStepCount(meta[1]);
             rng.setState(meta[2]);
             inWindow = meta.length > 3 ? (int) meta[3] : 0;
             window.clear();
-            Checkpoints.under(saved, WINDOW_PREFIX).forEach((k, v) -> window.put(k, v.getDouble()));
+            Checkpoints.under(saved, WINDOW_PREFIX).forEach((k, v) -> window.put(k, Tensors.item(v)));
             task.loadState(Checkpoints.under(saved, TASK_PREFIX), source);
         }
         if (step != Checkpoints.stepOf(file)) {
@@ -86,9 +84,9 @@ public final class TrainLoop {
         return latest;
     }
 
-    private static NDArray require(Map<String, NDArray> saved, String name, String source)
+    private static Tensor require(Map<String, Tensor> saved, String name, String source)
             throws Checkpoints.CheckpointException {
-        NDArray a = saved.get(name);
+        Tensor a = saved.get(name);
         if (a == null) {
             throw new Checkpoints.CheckpointException(source + ": no tensor '" + name + "'");
         }
@@ -101,7 +99,7 @@ public final class TrainLoop {
      * @throws StopSignal.Stopped after SIGTERM or SIGINT: the update under way finished and a
      *     checkpoint of the step reached was written, from which {@link #resume} continues exactly
      */
-    public void run(NDManager manager, String label) throws IOException {
+    public void run(String label) throws IOException {
         StopSignal.install();
         StopSignal.trainingStarts();
         try {
@@ -160,14 +158,12 @@ public final class TrainLoop {
      */
     public Map<String, Double> update() {
         Map<String, Double> values = new LinkedHashMap<>();
-        try (NDScope ignored = new NDScope()) {
-            TrainingTask.Loss out;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                out = task.forward(step);
-                gc.backward(out.value());
-            }
-            double loss = out.value().getFloat();
+        try (PointerScope ignored = new PointerScope()) {
+            TrainingTask.Loss out = task.forward(step);
+            out.value().backward();
+            double loss = Tensors.item(out.value());
             if (!Double.isFinite(loss)) {
+                optimizer.discardGradients();
                 throw new IllegalStateException("update " + step + ": the loss is " + loss + " (metrics "
                         + out.metrics().keySet() + "); training stops before the weights are touched, and the "
                         + "checkpoints already written stay intact (lower train.lr or raise train.warmup, then "
@@ -189,8 +185,8 @@ public final class TrainLoop {
                 values.put("skipped", 1.0);
             }
             values.put("loss", loss);
-            for (Map.Entry<String, NDArray> m : out.metrics().entrySet()) {
-                values.put(m.getKey(), (double) m.getValue().getFloat());
+            for (Map.Entry<String, Tensor> m : out.metrics().entrySet()) {
+                values.put(m.getKey(), Tensors.item(m.getValue()));
             }
             values.put("grad_norm", gradNorm);
         }
@@ -199,13 +195,12 @@ public final class TrainLoop {
     }
 
     private Path checkpoint() throws IOException {
-        try (NDScope ignored = new NDScope()) {
-            Map<String, NDArray> all = new LinkedHashMap<>();
-            NDManager m = task.parameters().values().iterator().next().getArray().getManager();
-            task.parameters().forEach((k, p) -> all.put(Checkpoints.PARAM_PREFIX + k, p.getArray()));
+        try (PointerScope ignored = new PointerScope()) {
+            Map<String, Tensor> all = new LinkedHashMap<>();
+            task.parameters().forEach((k, p) -> all.put(Checkpoints.PARAM_PREFIX + k, p));
             all.putAll(optimizer.state());
-            all.put("meta", m.create(new long[] {step, optimizer.stepCount(), rng.state(), inWindow}));
-            window.forEach((k, v) -> all.put(WINDOW_PREFIX + k, m.create(v.doubleValue())));
+            all.put("meta", Tensors.longs(new long[] {step, optimizer.stepCount(), rng.state(), inWindow}, 4));
+            window.forEach((k, v) -> all.put(WINDOW_PREFIX + k, Tensors.doubles(new double[] {v}, new long[0])));
             task.state().forEach((k, v) -> all.put(TASK_PREFIX + k, v));
             return checkpoints.write(step, all, cfg.keepCheckpoints());
         }

@@ -1,35 +1,29 @@
 package dev.topos.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
 import java.util.Map;
+import org.bytedeco.pytorch.Tensor;
 
 /**
- * What the {@link TrainLoop} trains: a set of parameters, a loss per update, and whatever state
- * the task carries between updates (data-stream position, recurrent state), so that a checkpoint
- * holds everything needed to continue exactly.
+ * What the {@link TrainLoop} trains: a model's parameters (its module tree's), a loss per update,
+ * and whatever state the task carries between updates (data-stream position, recurrent state),
+ * so that a checkpoint holds everything needed to continue exactly.
  */
 public interface TrainingTask {
-    /** Trainable parameters under stable names. */
-    Map<String, Parameter> parameters();
-
-    /** Names of parameters that get no weight decay. */
-    default boolean noDecay(String name) {
-        return name.endsWith("bias") || name.contains("norm") || name.contains("embed");
-    }
+    /** Trainable parameters under their module-tree names. */
+    Map<String, Tensor> parameters();
 
     /**
-     * The forward pass of update {@code step} on its batch. Called inside a gradient collector and a
-     * scope that closes every tensor created here after the update.
+     * The forward pass of update {@code step} on its batch. Called inside a scope that frees every
+     * tensor created here after the update; state carried to the next update must be kept out of it.
      */
     Loss forward(long step);
 
     /** Carried state as named tensors (copied into the checkpoint). */
-    Map<String, NDArray> state();
+    Map<String, Tensor> state();
 
     /** Restores {@link #state()} from a checkpoint; {@code source} names the file in errors. */
-    void loadState(Map<String, NDArray> saved, String source);
+    void loadState(Map<String, Tensor> saved, String source);
 
     /** The scalar to differentiate and named scalar metrics to average over a log window. */
-    record Loss(NDArray value, Map<String, NDArray> metrics) {}
+    record Loss(Tensor value, Map<String, Tensor> metrics) {}
 }

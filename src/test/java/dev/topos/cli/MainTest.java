@@ -206,7 +206,7 @@ class MainTest {
     @Test
     void gpuWithoutAGpuIsAClearError() {
         try {
-            topos("info", "--device", "gpu").assertUserError("device gpu was requested", "sees no GPU", "--device cpu");
+            topos("info", "--device", "gpu").assertUserError("device cuda was requested", "sees no CUDA device", "--device cpu");
         } finally {
             System.clearProperty(ComputeDevice.PROPERTY);
         }
@@ -216,8 +216,9 @@ class MainTest {
     void infoMeasuresTheMatmulThroughput() {
         Result r = topos("info");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("Engine       PyTorch"), r.out());
+        assertTrue(r.out().contains("Engine       libtorch 2.10"), r.out());
         assertTrue(Pattern.compile("Matmul fp32  \\d+\\.\\d GFLOP/s").matcher(r.out()).find(), r.out());
+        assertTrue(Pattern.compile("Matmul bf16  \\d+\\.\\d GFLOP/s").matcher(r.out()).find(), r.out());
         assertTrue(Pattern.compile("(?m)^Experiments  .*\\bfake\\b").matcher(r.out()).find(), r.out());
         assertTrue(Pattern.compile("(?m)^Studies      .*\\bfake\\b").matcher(r.out()).find(), r.out());
         assertFalse(r.out().contains("NaN"), r.out());

@@ -86,7 +86,7 @@ class StopAndResumeTest {
         Path b = tmp.resolve("b");
         run("run", exp.toString(), "--out", a.toString());
         // The twin trains while another thread keeps collecting garbage and refilling freed memory:
-        // what made DJL's borrowed buffers vanish between forward and backward at random moments.
+        // what made the former DJL engine's borrowed buffers vanish between forward and backward.
         AtomicBoolean done = new AtomicBoolean();
         Thread pressure = new Thread(() -> {
             while (!done.get()) {

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import dev.topos.nn.NamedParameters;
+import dev.topos.nn.Engine;
+import dev.topos.nn.Tensors;
 import dev.topos.util.Rng;
 import java.util.Map;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
 
 class TopoformerTest {
@@ -19,24 +18,27 @@ class TopoformerTest {
         return new TopoformerConfig(16, 32, 8, sq, sr, "circular", false, false, true, 0.1, 0.0, 2);
     }
 
-    private static Topoformer model(NDManager m, TopoformerConfig cfg) {
-        m.getEngine().setRandomSeed(11);
-        return new Topoformer(m, cfg, 30, new Rng(1));
+    private static Topoformer model(TopoformerConfig cfg) {
+        Engine.seed(11);
+        return new Topoformer(cfg, 30, new Rng(1));
+    }
+
+    private static Tensor ids(long... ids) {
+        return Tensors.longs(ids, 1, ids.length);
     }
 
     /** Appending padding changes neither the logits nor the real tokens' activations. */
     @Test
     void paddingChangesNothing() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            Topoformer model = model(m, config(0.3, 0.3));
-            NDArray ids = m.create(new int[] {3, 7, 12, 2}, new Shape(1, 4));
-            NDArray padded = m.create(new int[] {3, 7, 12, 2, 1, 1, 1, 1}, new Shape(1, 8));
-            Topoformer.Output a = model.forward(ids, m.ones(new Shape(1, 4)), false);
-            Topoformer.Output b = model.forward(padded, m.create(new float[] {1, 1, 1, 1, 0, 0, 0, 0}, new Shape(1, 8)), false);
-            assertArrayEquals(a.logits().toFloatArray(), b.logits().toFloatArray(), 1e-5f);
+        try (PointerScope ignored = new PointerScope()) {
+            Topoformer model = model(config(0.3, 0.3));
+            Topoformer.Output a = model.forward(ids(3, 7, 12, 2), Tensors.ones(1, 4), false);
+            Topoformer.Output b = model.forward(ids(3, 7, 12, 2, 1, 1, 1, 1),
+                    Tensors.floats(new float[] {1, 1, 1, 1, 0, 0, 0, 0}, 1, 8), false);
+            assertArrayEquals(Tensors.toFloats(a.logits()), Tensors.toFloats(b.logits()), 1e-5f);
             for (String layer : Topoformer.LAYERS) {
-                assertArrayEquals(a.layers().get(layer).toFloatArray(),
-                        b.layers().get(layer).get(":, 0:4, :").toFloatArray(), 1e-5f, layer);
+                assertArrayEquals(Tensors.toFloats(a.layers().get(layer)),
+                        Tensors.toFloats(b.layers().get(layer).narrow(1, 0, 4)), 1e-5f, layer);
             }
         }
     }
@@ -44,11 +46,11 @@ class TopoformerTest {
     /** The pad token's id does not matter either: what is masked is never read. */
     @Test
     void whatSitsInPaddedSlotsIsNeverRead() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            Topoformer model = model(m, config(0.1, 0.3));
-            NDArray real = m.create(new float[] {1, 1, 1, 0, 0}, new Shape(1, 5));
-            float[] a = model.forward(m.create(new int[] {3, 7, 2, 1, 1}, new Shape(1, 5)), real, false).logits().toFloatArray();
-            float[] b = model.forward(m.create(new int[] {3, 7, 2, 25, 9}, new Shape(1, 5)), real, false).logits().toFloatArray();
+        try (PointerScope ignored = new PointerScope()) {
+            Topoformer model = model(config(0.1, 0.3));
+            Tensor real = Tensors.floats(new float[] {1, 1, 1, 0, 0}, 1, 5);
+            float[] a = Tensors.toFloats(model.forward(ids(3, 7, 2, 1, 1), real, false).logits());
+            float[] b = Tensors.toFloats(model.forward(ids(3, 7, 2, 25, 9), real, false).logits());
             assertArrayEquals(a, b, 1e-5f);
         }
     }
@@ -56,14 +58,14 @@ class TopoformerTest {
     /** The control (sq = sr = -1) has exactly the Topoformer's parameters, under the same names. */
     @Test
     void controlHasTheSameParameterBudget() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            Map<String, Parameter> topo = model(m, config(0.1, 0.3)).parameters();
-            Map<String, Parameter> control = model(m, config(-1, -1)).parameters();
-            assertEquals(topo.keySet(), control.keySet());
-            assertEquals(NamedParameters.count(topo), NamedParameters.count(control));
+        try (PointerScope ignored = new PointerScope()) {
+            Topoformer topo = model(config(0.1, 0.3));
+            Topoformer control = model(config(-1, -1));
+            assertEquals(topo.parameters().keySet(), control.parameters().keySet());
+            assertEquals(topo.parameterCount(), control.parameterCount());
             // 30 x 16 tokens + 8 x 16 positions + 3 (16 x 16 + 16) QKV + (16 x 16 + 16) out + 2 x 32 norms
             // + (16 x 32 + 32) + (32 x 16 + 16) FFN + (16 x 2 + 2) classifier
-            assertEquals(480 + 128 + 4 * 272 + 64 + 544 + 528 + 34, NamedParameters.count(topo));
+            assertEquals(480 + 128 + 4 * 272 + 64 + 544 + 528 + 34, topo.parameterCount());
         }
     }
 
@@ -74,39 +76,39 @@ class TopoformerTest {
      */
     @Test
     void localQueryingProjectionsAreNonNegativeAndKeepTheBudget() {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (PointerScope ignored = new PointerScope()) {
             TopoformerConfig local = new TopoformerConfig(16, 32, 8, 0.3, 0.3, "gaussian", false, true, true, 0.0, 0.0, 2);
             local.validate("model");
-            Topoformer lq = model(m, local);
-            Topoformer dense = model(m, config(0.1, 0.3));
-            assertEquals(NamedParameters.count(dense.parameters()), NamedParameters.count(lq.parameters()));
-            NDArray ids = m.create(new int[] {3, 7, 12, 2}, new Shape(1, 4));
-            assertTrue(queryAboveBias(lq, ids, m) >= 0, "locally connected queries are non-negative maps");
-            assertTrue(queryAboveBias(dense, ids, m) < 0, "dense queries are not");
+            Topoformer lq = model(local);
+            Topoformer dense = model(config(0.1, 0.3));
+            assertEquals(dense.parameterCount(), lq.parameterCount());
+            Tensor ids = ids(3, 7, 12, 2);
+            assertTrue(queryAboveBias(lq, ids) >= 0, "locally connected queries are non-negative maps");
+            assertTrue(queryAboveBias(dense, ids) < 0, "dense queries are not");
         }
     }
 
     /** min over positions and units of Q - b_q, with the embedding tables made non-negative. */
-    private static float queryAboveBias(Topoformer model, NDArray ids, NDManager m) {
-        Map<String, Parameter> p = model.parameters();
-        for (String table : new String[] {"embed.token_embed", "embed.position_embed"}) {
-            NDArray w = p.get(table).getArray();
-            w.abs().copyTo(w);
+    private static double queryAboveBias(Topoformer model, Tensor ids) {
+        Map<String, Tensor> p = model.parameters();
+        for (String table : new String[] {"embed.tokens", "embed.positions"}) {
+            Tensor w = p.get(table);
+            Tensors.copy(w.abs(), w);
         }
-        NDArray q = model.forward(ids, m.ones(new Shape(1, 4)), false).layers().get("query");
-        return q.sub(p.get("attention.01query.bias").getArray()).min().getFloat();
+        Tensor q = model.forward(ids, Tensors.ones(1, 4), false).layers().get("query");
+        return Tensors.item(q.sub(p.get("attention.query.bias")).min());
     }
 
     /** Dropout is on only in training. */
     @Test
     void dropoutOnlyInTraining() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            Topoformer model = model(m, config(0.1, 0.3));
-            NDArray ids = m.create(new int[] {3, 7, 12, 2}, new Shape(1, 4));
-            NDArray real = m.ones(new Shape(1, 4));
-            float[] eval1 = model.forward(ids, real, false).logits().toFloatArray();
-            float[] eval2 = model.forward(ids, real, false).logits().toFloatArray();
-            float[] train = model.forward(ids, real, true).logits().toFloatArray();
+        try (PointerScope ignored = new PointerScope()) {
+            Topoformer model = model(config(0.1, 0.3));
+            Tensor ids = ids(3, 7, 12, 2);
+            Tensor real = Tensors.ones(1, 4);
+            float[] eval1 = Tensors.toFloats(model.forward(ids, real, false).logits());
+            float[] eval2 = Tensors.toFloats(model.forward(ids, real, false).logits());
+            float[] train = Tensors.toFloats(model.forward(ids, real, true).logits());
             assertArrayEquals(eval1, eval2);
             assertNotEquals(eval1[0], train[0]);
         }

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
+import dev.topos.nn.Engine;
+import dev.topos.nn.Tensors;
 import dev.topos.util.Rng;
-import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,13 +24,13 @@ class WalkPredictorTest {
     private static final int T = 12;
     private static final TemModelConfig CFG = new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", true, 5, 0.1, 64, 9, 6);
 
-    static Stream<BiFunction<NDManager, Integer, WalkPredictor>> models() {
-        return Stream.of((m, seed) -> {
-            m.getEngine().setRandomSeed(seed);
-            return new TemTransformer(m, CFG, S, 5);
-        }, (m, seed) -> {
-            m.getEngine().setRandomSeed(seed);
-            return new LstmBaseline(m, CFG, S, 5);
+    static Stream<IntFunction<WalkPredictor>> models() {
+        return Stream.of(seed -> {
+            Engine.seed(seed);
+            return new TemTransformer(CFG, S, 5);
+        }, seed -> {
+            Engine.seed(seed);
+            return new LstmBaseline(CFG, S, 5);
         });
     }
 
@@ -65,13 +66,15 @@ class WalkPredictorTest {
             return new Walk(o, a, s, w);
         }
 
-        WalkBatch batch(NDManager m) {
-            return WalkBatch.of(m, obs, act, start, world);
+        WalkBatch batch() {
+            return WalkBatch.of(obs, act, start, world);
         }
     }
 
-    private static float[] logits(NDManager m, WalkPredictor model, Walk walk) {
-        return model.forward(model.initialCarry(m, B), walk.batch(m)).logits().toFloatArray();
+    private static float[] logits(WalkPredictor model, Walk walk) {
+        try (Carry carry = model.initialCarry(B)) {
+            return Tensors.toFloats(model.forward(carry, walk.batch()).logits());
+        }
     }
 
     private static float[] step(float[] logits, int b, int t) {
@@ -81,15 +84,15 @@ class WalkPredictorTest {
 
     @ParameterizedTest
     @MethodSource("models")
-    void noStepSeesItsFuture(BiFunction<NDManager, Integer, WalkPredictor> make) {
-        try (NDManager m = NDManager.newBaseManager()) {
-            WalkPredictor model = make.apply(m, 5);
+    void noStepSeesItsFuture(IntFunction<WalkPredictor> make) {
+        try (PointerScope scope = new PointerScope()) {
+            WalkPredictor model = make.apply(5);
             Walk walk = Walk.random(1, 7);
-            float[] before = logits(m, model, walk);
+            float[] before = logits(model, walk);
             int changed = 5;
             walk.obs()[0][changed] = (walk.obs()[0][changed] + 1) % S;
             walk.act()[0][changed + 1] = (walk.act()[0][changed + 1] + 1) % 5;
-            float[] after = logits(m, model, walk);
+            float[] after = logits(model, walk);
             for (int t = 0; t <= changed; t++) {
                 assertArrayEquals(step(before, 0, t), step(after, 0, t), 0f, "step " + t + " saw the future");
             }
@@ -106,14 +109,15 @@ class WalkPredictorTest {
 
     @ParameterizedTest
     @MethodSource("models")
-    void carryingStateAcrossChunksEqualsOneLongChunk(BiFunction<NDManager, Integer, WalkPredictor> make) {
-        try (NDManager m = NDManager.newBaseManager()) {
-            WalkPredictor model = make.apply(m, 6);
+    void carryingStateAcrossChunksEqualsOneLongChunk(IntFunction<WalkPredictor> make) {
+        try (PointerScope scope = new PointerScope()) {
+            WalkPredictor model = make.apply(6);
             Walk walk = Walk.random(2, 7);
-            float[] whole = logits(m, model, walk);
-            Carry carry = model.initialCarry(m, B);
-            float[] first = model.forward(carry, walk.slice(0, 5).batch(m)).logits().toFloatArray();
-            float[] second = model.forward(carry, walk.slice(5, T).batch(m)).logits().toFloatArray();
+            float[] whole = logits(model, walk);
+            Carry carry = model.initialCarry(B);
+            float[] first = Tensors.toFloats(model.forward(carry, walk.slice(0, 5).batch()).logits());
+            float[] second = Tensors.toFloats(model.forward(carry, walk.slice(5, T).batch()).logits());
+            carry.close();
             for (int b = 0; b < B; b++) {
                 for (int t = 0; t < T; t++) {
                     float[] chunked = t < 5 ? java.util.Arrays.copyOfRange(first, (b * 5 + t) * S, (b * 5 + t + 1) * S)
@@ -126,16 +130,16 @@ class WalkPredictorTest {
 
     @ParameterizedTest
     @MethodSource("models")
-    void nothingCrossesAWorldSwitch(BiFunction<NDManager, Integer, WalkPredictor> make) {
-        try (NDManager m = NDManager.newBaseManager()) {
-            WalkPredictor model = make.apply(m, 7);
+    void nothingCrossesAWorldSwitch(IntFunction<WalkPredictor> make) {
+        try (PointerScope scope = new PointerScope()) {
+            WalkPredictor model = make.apply(7);
             Walk walk = Walk.random(3, 6);
-            float[] before = logits(m, model, walk);
+            float[] before = logits(model, walk);
             for (int t = 0; t < 6; t++) { // slot 1's old world
                 walk.obs()[1][t] = (walk.obs()[1][t] + 3) % S;
                 walk.act()[1][t] = (walk.act()[1][t] + 2) % 5;
             }
-            float[] after = logits(m, model, walk);
+            float[] after = logits(model, walk);
             for (int t = 6; t < T; t++) {
                 assertArrayEquals(step(before, 1, t), step(after, 1, t), 0f, "step " + t + " saw the old world");
             }
@@ -144,14 +148,14 @@ class WalkPredictorTest {
 
     @org.junit.jupiter.api.Test
     void attentionRowsSumToOneOverValidMemoriesOnly() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            m.getEngine().setRandomSeed(9);
-            TemTransformer model = new TemTransformer(m, CFG, S, 5);
+        try (PointerScope scope = new PointerScope()) {
+            Engine.seed(9);
+            TemTransformer model = new TemTransformer(CFG, S, 5);
             Walk walk = Walk.random(4, 6);
-            NDArray att = model.forward(model.initialCarry(m, B), walk.batch(m)).attention();
+            Tensor att = model.forward(model.initialCarry(B), walk.batch()).attention();
             // shape (B, T, capacity + T); step t of slot 1 after the switch at 6 sees steps 6..t-1 only
-            assertEquals(64 + T, att.getShape().get(2));
-            float[] row = att.get(new NDIndex("1, 9")).toFloatArray();
+            assertEquals(64 + T, att.size(2));
+            float[] row = Tensors.toFloats(att.select(0, 1).select(0, 9));
             float sum = 0;
             for (int k = 0; k < row.length; k++) {
                 boolean valid = k >= 64 + 6 && k < 64 + 9;
@@ -161,7 +165,7 @@ class WalkPredictorTest {
                 sum += row[k];
             }
             assertEquals(1f, sum, 1e-5f);
-            float[] first = att.get(new NDIndex("0, 0")).toFloatArray();
+            float[] first = Tensors.toFloats(att.select(0, 0).select(0, 0));
             for (float v : first) {
                 assertEquals(0f, v, 0f, "the first step of a world has nothing to read");
             }

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
+import dev.topos.nn.Tensors;
 import dev.topos.util.AtomicFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,24 +29,28 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointsTest {
     @TempDir
     Path run;
-    private NDManager manager;
+    private PointerScope scope;
     private Checkpoints checkpoints;
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
+        scope = new PointerScope();
         checkpoints = new Checkpoints(run);
     }
 
     @AfterEach
     void close() {
-        manager.close();
+        scope.close();
     }
 
-    private Map<String, NDArray> tensors(float scale) {
-        Map<String, NDArray> t = new LinkedHashMap<>();
-        t.put("param.w", manager.create(new float[] {1.5f * scale, -2f, 0.25f, 3e-8f, 7f, -0f}, new Shape(2, 3)));
-        t.put("meta", manager.create(new long[] {20, 19, Long.MIN_VALUE + 5, -1L}));
+    private static float[] weights(float scale) {
+        return new float[] {1.5f * scale, -2f, 0.25f, 3e-8f, 7f, -0f};
+    }
+
+    private static Map<String, Tensor> tensors(float scale) {
+        Map<String, Tensor> t = new LinkedHashMap<>();
+        t.put("param.w", Tensors.floats(weights(scale), 2, 3));
+        t.put("meta", Tensors.longs(new long[] {20, 19, Long.MIN_VALUE + 5, -1L}, 4));
         return t;
     }
 
@@ -59,15 +65,63 @@ class CheckpointsTest {
         Path file = checkpoints.write(20, tensors(1), 3);
         assertEquals("step-00000020.safetensors", file.getFileName().toString());
         assertEquals(20, Checkpoints.stepOf(file));
-        Map<String, NDArray> loaded = Checkpoints.load(file, manager);
+        Map<String, Tensor> loaded = Checkpoints.load(file);
         assertEquals(List.of("param.w", "meta"), List.copyOf(loaded.keySet()));
-        NDArray w = loaded.get("param.w");
-        assertEquals(DataType.FLOAT32, w.getDataType());
-        assertEquals(new Shape(2, 3), w.getShape());
-        assertArrayEquals(tensors(1).get("param.w").toFloatArray(), w.toFloatArray());
-        NDArray meta = loaded.get("meta");
-        assertEquals(DataType.INT64, meta.getDataType());
-        assertArrayEquals(new long[] {20, 19, Long.MIN_VALUE + 5, -1L}, meta.toLongArray());
+        Tensor w = loaded.get("param.w");
+        assertEquals(ScalarType.Float, w.scalar_type().intern());
+        assertArrayEquals(new long[] {2, 3}, w.shape());
+        assertArrayEquals(weights(1), Tensors.toFloats(w));
+        Tensor meta = loaded.get("meta");
+        assertEquals(ScalarType.Long, meta.scalar_type().intern());
+        assertArrayEquals(new long[] {20, 19, Long.MIN_VALUE + 5, -1L}, Tensors.toLongs(meta));
+    }
+
+    /**
+     * A file laid out by another writer, built byte by byte from the format's description: header
+     * length, JSON header with a {@code __metadata__} entry and tensors listed out of data order, no
+     * padding; then little-endian data.
+     */
+    @Test
+    void aFileFromAnotherWriterReads() {
+        String header = "{\"__metadata__\":{\"format\":\"pt\"},"
+                + "\"b\":{\"dtype\":\"I64\",\"shape\":[2],\"data_offsets\":[8,24]},"
+                + "\"a\":{\"dtype\":\"F32\",\"shape\":[2,1],\"data_offsets\":[0,8]},"
+                + "\"h\":{\"dtype\":\"BF16\",\"shape\":[],\"data_offsets\":[24,26]}}";
+        byte[] json = header.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(8 + json.length + 26).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(json.length).put(json).putFloat(0.5f).putFloat(-3f).putLong(7).putLong(-9).putShort((short) 0x3FC0);
+        Map<String, Tensor> t = Safetensors.decode(b.array(), "other.safetensors");
+        assertEquals(List.of("b", "a", "h"), List.copyOf(t.keySet()));
+        assertArrayEquals(new float[] {0.5f, -3f}, Tensors.toFloats(t.get("a")));
+        assertArrayEquals(new long[] {2, 1}, t.get("a").shape());
+        assertArrayEquals(new long[] {7, -9}, Tensors.toLongs(t.get("b")));
+        assertEquals(1.5, Tensors.item(t.get("h")), "bf16 0x3FC0 is 1.5");
+    }
+
+    /** What this writer lays out, read independently: header length, aligned JSON header, raw data. */
+    @Test
+    void theWrittenLayoutIsTheFormats() {
+        byte[] bytes = Safetensors.encode(Map.of("x", Tensors.floats(new float[] {1f, 2f}, 2)));
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        long n = b.getLong();
+        assertEquals(0, n % 8, "header padded to 8 bytes");
+        String json = new String(bytes, 8, (int) n, StandardCharsets.UTF_8).strip();
+        assertEquals("{\"x\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}", json);
+        b.position(8 + (int) n);
+        assertEquals(1f, b.getFloat());
+        assertEquals(2f, b.getFloat());
+        assertEquals(bytes.length, b.position());
+    }
+
+    @Test
+    void offsetsOutsideTheDataAreNamed() {
+        String header = "{\"a\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]}}";
+        byte[] json = header.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(8 + json.length + 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(json.length).put(json);
+        var e = assertThrows(IllegalArgumentException.class, () -> Safetensors.decode(b.array(), "f.safetensors"));
+        assertEquals("f.safetensors: not a readable safetensors file: tensor 'a' has data_offsets [0, 16] outside "
+                + "the 8 data bytes", e.getMessage());
     }
 
     @Test
@@ -79,8 +133,7 @@ class CheckpointsTest {
         assertEquals(50, Checkpoints.stepOf(checkpoints.latest().orElseThrow()));
         assertEquals(List.of("step-00000040.json", "step-00000040.safetensors", "step-00000050.json",
                 "step-00000050.safetensors"), fileNames(checkpoints.dir()), "manifests are pruned too, no temp files");
-        assertArrayEquals(tensors(40).get("param.w").toFloatArray(),
-                Checkpoints.load(checkpoints.list().get(0), manager).get("param.w").toFloatArray());
+        assertArrayEquals(weights(40), Tensors.toFloats(Checkpoints.load(checkpoints.list().get(0)).get("param.w")));
     }
 
     @Test
@@ -89,7 +142,7 @@ class CheckpointsTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 3] ^= 0x10;
         Files.write(file, bytes);
-        var e = assertThrows(Checkpoints.CheckpointException.class, () -> Checkpoints.load(file, manager));
+        var e = assertThrows(Checkpoints.CheckpointException.class, () -> Checkpoints.load(file));
         assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
@@ -99,7 +152,7 @@ class CheckpointsTest {
         Path file = checkpoints.write(10, tensors(1), 3);
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        var e = assertThrows(Checkpoints.CheckpointException.class, () -> Checkpoints.load(file, manager));
+        var e = assertThrows(Checkpoints.CheckpointException.class, () -> Checkpoints.load(file));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     }
 
@@ -107,7 +160,7 @@ class CheckpointsTest {
     void aMissingManifestIsAnError() throws IOException {
         Path file = checkpoints.write(10, tensors(1), 3);
         Files.delete(run.resolve("checkpoints/step-00000010.json"));
-        var e = assertThrows(Checkpoints.CheckpointException.class, () -> Checkpoints.load(file, manager));
+        var e = assertThrows(Checkpoints.CheckpointException.class, () -> Checkpoints.load(file));
         assertTrue(e.getMessage().contains("no manifest"), e.getMessage());
     }
 
@@ -118,7 +171,7 @@ class CheckpointsTest {
         Files.write(file, junk);
         Files.writeString(run.resolve("checkpoints/step-00000010.json"),
                 "{\"step\":10,\"bytes\":" + junk.length + ",\"sha256\":\"" + Checkpoints.sha256(junk) + "\"}\n");
-        var e = assertThrows(Checkpoints.CheckpointException.class, () -> Checkpoints.load(file, manager));
+        var e = assertThrows(Checkpoints.CheckpointException.class, () -> Checkpoints.load(file));
         assertTrue(e.getMessage().contains("not a readable safetensors file"), e.getMessage());
     }
 

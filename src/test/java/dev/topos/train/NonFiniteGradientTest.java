@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import dev.topos.util.Rng;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
+import dev.topos.nn.Tensors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,43 +25,40 @@ class NonFiniteGradientTest {
 
     /** Loss (w - 3)^2, except at the given steps: sqrt|w - w_now|, finite (0) with an infinite gradient. */
     private static final class Task implements TrainingTask {
-        private final Parameter w;
+        private final Tensor w;
         private final Set<Long> spikes;
         private final boolean infiniteLoss;
 
-        Task(NDManager m, Set<Long> spikes, boolean infiniteLoss) {
-            w = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).build();
-            NDArray value = m.zeros(new Shape(1));
-            value.setRequiresGradient(true);
-            w.setArray(value);
+        Task(Set<Long> spikes, boolean infiniteLoss) {
+            w = Tensors.zeros(1).set_requires_grad(true);
             this.spikes = spikes;
             this.infiniteLoss = infiniteLoss;
         }
 
         @Override
-        public Map<String, Parameter> parameters() {
+        public Map<String, Tensor> parameters() {
             return Map.of("w", w);
         }
 
         @Override
         public Loss forward(long step) {
-            NDArray x = w.getArray();
+            Tensor x = w;
             if (!spikes.contains(step)) {
-                return new Loss(x.sub(3f).square().sum(), Map.of());
+                return new Loss(Tensors.sub(x, 3).square().sum(), Map.of());
             }
             if (infiniteLoss) {
-                return new Loss(x.mul(Float.POSITIVE_INFINITY).sum(), Map.of());
+                return new Loss(Tensors.mul(x, Double.POSITIVE_INFINITY).sum(), Map.of());
             }
-            return new Loss(x.sub(x.duplicate()).abs().sqrt().sum(), Map.of());
+            return new Loss(x.sub(x.detach().clone()).abs().sqrt().sum(), Map.of());
         }
 
         @Override
-        public Map<String, NDArray> state() {
+        public Map<String, Tensor> state() {
             return Map.of();
         }
 
         @Override
-        public void loadState(Map<String, NDArray> saved, String source) {}
+        public void loadState(Map<String, Tensor> saved, String source) {}
     }
 
     private static TrainConfig steps(int n) {
@@ -71,25 +67,25 @@ class NonFiniteGradientTest {
 
     @Test
     void anInfiniteGradientSkipsItsUpdateOnly() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            Task task = new Task(m, Set.of(2L), false);
+        try (PointerScope ignored = new PointerScope()) {
+            Task task = new Task(Set.of(2L), false);
             TrainLoop loop = new TrainLoop(task, steps(5), dir, new Rng(1));
             loop.update();
             loop.update();
-            float before = task.w.getArray().getFloat();
+            double before = Tensors.item(task.w);
             Map<String, Double> skipped = loop.update();
-            assertEquals(before, task.w.getArray().getFloat(), 0, "the skipped update left w alone");
+            assertEquals(before, Tensors.item(task.w), 0, "the skipped update left w alone");
             assertEquals(1.0, skipped.get("skipped"));
             Map<String, Double> next = loop.update();
-            assertTrue(task.w.getArray().getFloat() > before, "training goes on towards 3");
+            assertTrue(Tensors.item(task.w) > before, "training goes on towards 3");
             assertTrue(Double.isFinite(next.get("grad_norm")));
         }
     }
 
     @Test
     void manyInARowStopTrainingNamingTheParameter() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            TrainLoop loop = new TrainLoop(new Task(m, Set.of(0L, 1L, 2L, 3L, 4L, 5L, 6L), false), steps(9), dir,
+        try (PointerScope ignored = new PointerScope()) {
+            TrainLoop loop = new TrainLoop(new Task(Set.of(0L, 1L, 2L, 3L, 4L, 5L, 6L), false), steps(9), dir,
                     new Rng(1));
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
                 for (int i = 0; i < 9; i++) {
@@ -102,8 +98,8 @@ class NonFiniteGradientTest {
 
     @Test
     void aNonFiniteLossStopsAtOnce() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            TrainLoop loop = new TrainLoop(new Task(m, Set.of(1L), true), steps(3), dir, new Rng(1));
+        try (PointerScope ignored = new PointerScope()) {
+            TrainLoop loop = new TrainLoop(new Task(Set.of(1L), true), steps(3), dir, new Rng(1));
             loop.update();
             IllegalStateException e = assertThrows(IllegalStateException.class, loop::update);
             assertTrue(e.getMessage().startsWith("update 1: the loss is"), e.getMessage());

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.topos.util.Rng;
@@ -19,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.topos.nn.Tensors;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,29 +37,20 @@ class TrainLoopTest {
      * checkpoints), noise from the task's own stream (which the task checkpoints in state()).
      */
     static final class Regression implements TrainingTask {
-        private final NDManager manager;
         private final Rng inputs;
         private final Rng noise = Rng.derive(SEED, 1);
         private final long crashAt;
-        private final Map<String, Parameter> params = new LinkedHashMap<>();
+        private final Map<String, Tensor> params = new LinkedHashMap<>();
 
-        Regression(NDManager manager, Rng runRng, long crashAt) {
-            this.manager = manager;
+        Regression(Rng runRng, long crashAt) {
             this.inputs = runRng;
             this.crashAt = crashAt;
-            params.put("w", param("w", manager.zeros(new Shape(TRUE_W.length, 1))));
-            params.put("bias", param("bias", manager.zeros(new Shape(1))));
-        }
-
-        private static Parameter param(String name, NDArray value) {
-            Parameter p = Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT).build();
-            value.setRequiresGradient(true);
-            p.setArray(value);
-            return p;
+            params.put("w", Tensors.zeros(TRUE_W.length, 1).set_requires_grad(true));
+            params.put("bias", Tensors.zeros(1).set_requires_grad(true));
         }
 
         @Override
-        public Map<String, Parameter> parameters() {
+        public Map<String, Tensor> parameters() {
             return params;
         }
 
@@ -80,39 +70,37 @@ class TrainLoopTest {
                 }
                 y[i] = (float) target;
             }
-            NDArray pred = manager.create(x, new Shape(BATCH, d)).matMul(params.get("w").getArray())
-                    .add(params.get("bias").getArray()).reshape(BATCH);
-            NDArray err = pred.sub(manager.create(y));
+            Tensor pred = Tensors.floats(x, BATCH, d).matmul(params.get("w")).add(params.get("bias")).reshape(BATCH);
+            Tensor err = pred.sub(Tensors.floats(y, BATCH));
             return new Loss(err.square().mean(), Map.of("mae", err.abs().mean()));
         }
 
         @Override
-        public Map<String, NDArray> state() {
-            return Map.of("noise", manager.create(new long[] {noise.state()}));
+        public Map<String, Tensor> state() {
+            return Map.of("noise", Tensors.longs(new long[] {noise.state()}, 1));
         }
 
         @Override
-        public void loadState(Map<String, NDArray> saved, String source) {
-            noise.setState(saved.get("noise").toLongArray()[0]);
+        public void loadState(Map<String, Tensor> saved, String source) {
+            noise.setState(Tensors.toLongs(saved.get("noise"))[0]);
         }
     }
 
     /** Trains in {@code dir} with a fresh task and loop, resuming from its checkpoint; returns [w..., bias]. */
-    private static float[] train(NDManager manager, Path dir, long crashAt, Optional<Long> expectResumeAt)
-            throws IOException {
+    private static float[] train(Path dir, long crashAt, Optional<Long> expectResumeAt) throws IOException {
         Rng rng = new Rng(SEED);
-        Regression task = new Regression(manager, rng, crashAt);
+        Regression task = new Regression(rng, crashAt);
         TrainLoop loop = new TrainLoop(task, CFG, dir, rng);
-        assertEquals(expectResumeAt, loop.resume(manager).map(Checkpoints::stepOf));
-        loop.run(manager, "test");
+        assertEquals(expectResumeAt, loop.resume().map(Checkpoints::stepOf));
+        loop.run("test");
         assertEquals(CFG.steps(), loop.step());
         return weights(task);
     }
 
     private static float[] weights(Regression task) {
-        float[] w = task.parameters().get("w").getArray().toFloatArray();
+        float[] w = Tensors.toFloats(task.parameters().get("w"));
         float[] all = java.util.Arrays.copyOf(w, w.length + 1);
-        all[w.length] = task.parameters().get("bias").getArray().getFloat();
+        all[w.length] = (float) Tensors.item(task.parameters().get("bias"));
         return all;
     }
 
@@ -134,17 +122,17 @@ class TrainLoopTest {
         Path straight = tmp.resolve("straight");
         Path interrupted = tmp.resolve("interrupted");
         float[] expected;
-        try (NDManager m = NDManager.newBaseManager()) {
-            expected = train(m, straight, -1, Optional.empty());
+        try (PointerScope ignored = new PointerScope()) {
+            expected = train(straight, -1, Optional.empty());
         }
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (PointerScope ignored = new PointerScope()) {
             // Checkpoint at 20, metrics logged through 25, then the process dies.
-            assertThrows(IllegalStateException.class, () -> train(m, interrupted, 25, Optional.empty()));
+            assertThrows(IllegalStateException.class, () -> train(interrupted, 25, Optional.empty()));
         }
         assertEquals(5, metrics(interrupted).size(), "lines for steps 5, 10, .., 25 before the crash");
         float[] resumed;
-        try (NDManager m = NDManager.newBaseManager()) {
-            resumed = train(m, interrupted, -1, Optional.of(20L));
+        try (PointerScope ignored = new PointerScope()) {
+            resumed = train(interrupted, -1, Optional.of(20L));
         }
         assertArrayEquals(expected, resumed, "bit-identical weights");
         List<ObjectNode> want = metrics(straight);
@@ -157,8 +145,8 @@ class TrainLoopTest {
     @Test
     void aCorruptLatestCheckpointStopsTheResume() throws IOException {
         Path dir = tmp.resolve("run");
-        try (NDManager m = NDManager.newBaseManager()) {
-            train(m, dir, -1, Optional.empty());
+        try (PointerScope ignored = new PointerScope()) {
+            train(dir, -1, Optional.empty());
         }
         Checkpoints checkpoints = new Checkpoints(dir);
         Path latest = checkpoints.latest().orElseThrow();
@@ -166,10 +154,10 @@ class TrainLoopTest {
         byte[] bytes = Files.readAllBytes(latest);
         bytes[bytes.length / 2] ^= 1;
         Files.write(latest, bytes);
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (PointerScope ignored = new PointerScope()) {
             Rng rng = new Rng(SEED);
-            TrainLoop loop = new TrainLoop(new Regression(m, rng, -1), CFG, dir, rng);
-            var e = assertThrows(Checkpoints.CheckpointException.class, () -> loop.resume(m));
+            TrainLoop loop = new TrainLoop(new Regression(rng, -1), CFG, dir, rng);
+            var e = assertThrows(Checkpoints.CheckpointException.class, () -> loop.resume());
             assertTrue(e.getMessage().contains("corrupt") && e.getMessage().contains(latest.toString()), e.getMessage());
             assertEquals(0, loop.step(), "nothing was loaded");
         }

@@ -1,9 +1,5 @@
 package dev.topos.analysis.tem;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import dev.topos.analysis.space.AccuracyCurve;
 import dev.topos.analysis.space.Autocorrelogram;
 import dev.topos.analysis.space.GridScore;
@@ -17,6 +13,7 @@ import dev.topos.model.Carry;
 import dev.topos.model.TemTransformer;
 import dev.topos.model.WalkBatch;
 import dev.topos.model.WalkPredictor;
+import dev.topos.nn.Tensors;
 import dev.topos.util.Rng;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * Evaluation of a trained walk model on fresh grid worlds (TEM-t spec §3), run without gradients.
@@ -162,14 +162,14 @@ public final class WalkEvaluation {
                          List<WorldMaps> worlds, double[] gridScores, int[] unitsByGridScore, Remap remapping) {
     }
 
-    /** Evaluates {@code model} (its weights untouched) with tensors on sub-managers of {@code manager}. */
-    public static Result run(WalkPredictor model, NDManager manager, Settings s) {
+    /** Evaluates {@code model} (its weights untouched); every tensor it makes is freed before it returns. */
+    public static Result run(WalkPredictor model, Settings s) {
         List<WalkChunk> walks = new ArrayList<>();
         for (int w = 0; w < s.worlds(); w++) {
             walks.add(Walk.inRandomWorld(s.minSide(), s.maxSide(), s.symbols(), s.policy(), s.steps(),
                     seed(s.seed(), WORLD_STREAM, w)));
         }
-        Pass pass = walk(model, manager, walks, s, MEMORY_STREAM);
+        Pass pass = walk(model, walks, s, MEMORY_STREAM);
         Steps steps = steps(walks, pass.correct());
         double chance = 1.0 / s.symbols();
         boolean[] unvisited = not(steps.visited());
@@ -181,7 +181,7 @@ public final class WalkEvaluation {
                 curves(steps.fracNodesVisited(), steps, chance, s.bins()),
                 curves(steps.fracEdgesTaken(), steps, chance, s.bins()),
                 pass.maps(), gridScores, rank(gridScores),
-                remap(model, manager, s));
+                remap(model, s));
     }
 
     /** The predictions and maps of one batch of walks. */
@@ -192,8 +192,7 @@ public final class WalkEvaluation {
      * Runs the model over {@code walks} (one slot each, equally long) and builds their maps; the
      * memories of walk w are drawn with the seed of item w of {@code memoryStream}.
      */
-    private static Pass walk(WalkPredictor model, NDManager manager, List<WalkChunk> walks, Settings s,
-                             long memoryStream) {
+    private static Pass walk(WalkPredictor model, List<WalkChunk> walks, Settings s, long memoryStream) {
         int b = walks.size();
         int steps = s.steps();
         int half = steps / 2;
@@ -204,14 +203,14 @@ public final class WalkEvaluation {
         }
         RateMap[] codeMaps = new RateMap[b];
         RateMap[] memoryMaps = null;
-        try (NDManager sub = manager.newSubManager()) {
-            Carry carry = model instanceof TemTransformer tem
-                    ? tem.initialCarry(sub, b, s.capacity()) : model.initialCarry(sub, b);
+        try (NoGradGuard noGrad = new NoGradGuard();
+             Carry carry = model instanceof TemTransformer tem
+                     ? tem.initialCarry(b, s.capacity()) : model.initialCarry(b)) {
             for (int c0 = 0; c0 < steps; c0 += s.chunk()) {
                 int len = Math.min(s.chunk(), steps - c0);
-                try (NDScope ignored = new NDScope()) {
-                    WalkPredictor.Prediction p = model.forward(carry, batch(sub, walks, c0, len));
-                    int[] predicted = p.logits().argMax(-1).toType(DataType.INT32, false).toIntArray();
+                try (PointerScope scope = new PointerScope()) {
+                    WalkPredictor.Prediction p = model.forward(carry, batch(walks, c0, len));
+                    long[] predicted = Tensors.toLongs(p.logits().argmax(new org.bytedeco.pytorch.LongOptional(-1), false));
                     for (int w = 0; w < b; w++) {
                         for (int j = 0; j < len; j++) {
                             correct[w][c0 + j] = predicted[w * len + j] == walks.get(w).obs[0][c0 + j];
@@ -220,8 +219,8 @@ public final class WalkEvaluation {
                     if (c0 + len <= half) {
                         continue;
                     }
-                    int units = (int) p.codes().getShape().get(2);
-                    float[] codes = p.codes().toFloatArray();
+                    int units = (int) p.codes().size(2);
+                    float[] codes = Tensors.toFloats(p.codes());
                     for (int w = 0; w < b; w++) {
                         BoxWorld world = walks.get(w).world[0][0];
                         codeMaps[w] = codeMaps[w] != null ? codeMaps[w] : new RateMap(world.width(), world.height(), units);
@@ -249,11 +248,11 @@ public final class WalkEvaluation {
      * sits, in a chunk starting at c0 with a buffer of {@code cap} carried memories, at index
      * {@code cap + tau - c0} (negative: it has left the buffer, weight 0).
      */
-    private static void addAttention(RateMap[] maps, NDArray attention, List<WalkChunk> walks, int[][] memories,
+    private static void addAttention(RateMap[] maps, Tensor attention, List<WalkChunk> walks, int[][] memories,
                                      int c0, int len, int half) {
-        int k = (int) attention.getShape().get(2);
+        int k = (int) attention.size(2);
         int cap = k - len;
-        float[] att = attention.toFloatArray();
+        float[] att = Tensors.toFloats(attention);
         for (int w = 0; w < walks.size(); w++) {
             BoxWorld world = walks.get(w).world[0][0];
             int[] tau = memories[w];
@@ -306,7 +305,7 @@ public final class WalkEvaluation {
     }
 
     /** Steps [c0, c0 + len) of every walk as one batch, slot w = walk w. */
-    private static WalkBatch batch(NDManager m, List<WalkChunk> walks, int c0, int len) {
+    private static WalkBatch batch(List<WalkChunk> walks, int c0, int len) {
         int b = walks.size();
         int[][] obs = new int[b][];
         int[][] actions = new int[b][];
@@ -319,17 +318,17 @@ public final class WalkEvaluation {
             start[w] = Arrays.copyOfRange(walk.worldStart[0], c0, c0 + len);
             world[w] = Arrays.copyOfRange(walk.worldId[0], c0, c0 + len);
         }
-        return WalkBatch.of(m, obs, actions, start, world);
+        return WalkBatch.of(obs, actions, start, world);
     }
 
-    private static Remap remap(WalkPredictor model, NDManager manager, Settings s) {
+    private static Remap remap(WalkPredictor model, Settings s) {
         List<WalkChunk> walks = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
             Rng rng = new Rng(seed(s.seed(), REMAP_STREAM, w));
             BoxWorld world = BoxWorld.random(rng, s.maxSide(), s.maxSide(), s.symbols());
             walks.add(Walk.inWorld(world, s.policy(), s.steps(), rng.nextLong()));
         }
-        List<WorldMaps> maps = walk(model, manager, walks, s, REMAP_MEMORY_STREAM).maps();
+        List<WorldMaps> maps = walk(model, walks, s, REMAP_MEMORY_STREAM).maps();
         WorldMaps a = maps.get(0);
         WorldMaps b = maps.get(1);
         double memoryRelation = Double.NaN;

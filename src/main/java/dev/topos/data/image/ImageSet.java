@@ -1,8 +1,7 @@
 package dev.topos.data.image;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import dev.topos.nn.Tensors;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * An immutable set of labelled grayscale images, all {@code height x width}, pixels as floats in
@@ -154,25 +153,24 @@ public final class ImageSet {
     }
 
     /**
-     * The images at {@code indices} as tensors on {@code manager}: images (B, H, W) float32 with
-     * pixels in [0, 1], labels (B) int32 (what {@code Losses.maskedCrossEntropy} and
+     * The images at {@code indices} as tensors ({@link Tensors}): images (B, H, W) float with
+     * pixels in [0, 1], labels (B) int64 (what {@code Losses.maskedCrossEntropy} and
      * {@code Losses.correct} take as targets).
      */
-    public Batch batch(NDManager manager, int[] indices) {
+    public Batch batch(int[] indices) {
         int pixels = height * width;
         float[] flat = new float[indices.length * pixels];
-        int[] y = new int[indices.length];
+        long[] y = new long[indices.length];
         for (int b = 0; b < indices.length; b++) {
             int i = checkIndex(indices[b]);
             System.arraycopy(images[i], 0, flat, b * pixels, pixels);
             y[b] = labels[i];
         }
-        return new Batch(manager.create(flat, new Shape(indices.length, height, width)),
-                manager.create(y, new Shape(indices.length)));
+        return new Batch(Tensors.floats(flat, indices.length, height, width), Tensors.longs(y, indices.length));
     }
 
     /** The images from {@code start} (inclusive) to {@code end} (exclusive) as tensors; see {@link #batch}. */
-    public Batch range(NDManager manager, int start, int end) {
+    public Batch range(int start, int end) {
         if (start < 0 || end < start || end > images.length) {
             throw new IndexOutOfBoundsException("range [" + start + ", " + end + ") is not within [0, "
                     + images.length + "]");
@@ -181,7 +179,7 @@ public final class ImageSet {
         for (int b = 0; b < indices.length; b++) {
             indices[b] = start + b;
         }
-        return batch(manager, indices);
+        return batch(indices);
     }
 
     private int checkIndex(int i) {
@@ -192,8 +190,8 @@ public final class ImageSet {
     }
 
     /**
-     * @param images (B, H, W) float32 pixels in [0, 1]
-     * @param labels (B) int32 classes
+     * @param images (B, H, W) float pixels in [0, 1]
+     * @param labels (B) int64 classes
      */
-    public record Batch(NDArray images, NDArray labels) {}
+    public record Batch(Tensor images, Tensor labels) {}
 }

@@ -1,7 +1,8 @@
 package dev.topos.data.image;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * Cuts images into square patches and puts them back, as MAE's {@code patchify} /
@@ -18,18 +19,18 @@ public final class Patches {
      *
      * @throws IllegalArgumentException if the input is not 3-D or H or W is not a multiple of p
      */
-    public static NDArray patchify(NDArray images, int patch) {
-        Shape s = images.getShape();
-        if (s.dimension() != 3) {
-            throw new IllegalArgumentException("patchify takes images (B, H, W), got shape " + s);
+    public static Tensor patchify(Tensor images, int patch) {
+        long[] s = images.shape();
+        if (s.length != 3) {
+            throw new IllegalArgumentException("patchify takes images (B, H, W), got shape " + format(s));
         }
-        long b = s.get(0);
-        long h = s.get(1);
-        long w = s.get(2);
+        long b = s[0];
+        long h = s[1];
+        long w = s[2];
         checkDivisible(h, w, patch);
         long rows = h / patch;
         long cols = w / patch;
-        return images.reshape(b, rows, patch, cols, patch).transpose(0, 1, 3, 2, 4)
+        return images.reshape(b, rows, patch, cols, patch).permute(0, 1, 3, 2, 4)
                 .reshape(b, rows * cols, (long) patch * patch);
     }
 
@@ -39,23 +40,28 @@ public final class Patches {
      * @throws IllegalArgumentException if H or W is not a multiple of p, or the patches' shape is
      *                                  not (B, (H/p)·(W/p), p·p)
      */
-    public static NDArray unpatchify(NDArray patches, int patch, int height, int width) {
+    public static Tensor unpatchify(Tensor patches, int patch, int height, int width) {
         checkDivisible(height, width, patch);
         long rows = height / patch;
         long cols = width / patch;
-        Shape s = patches.getShape();
-        if (s.dimension() != 3 || s.get(1) != rows * cols || s.get(2) != (long) patch * patch) {
+        long[] s = patches.shape();
+        if (s.length != 3 || s[1] != rows * cols || s[2] != (long) patch * patch) {
             throw new IllegalArgumentException("unpatchify of " + height + " x " + width + " images with patch "
-                    + patch + " takes patches (B, " + rows * cols + ", " + patch * patch + "), got shape " + s);
+                    + patch + " takes patches (B, " + rows * cols + ", " + patch * patch + "), got shape " + format(s));
         }
-        long b = s.get(0);
-        return patches.reshape(b, rows, cols, patch, patch).transpose(0, 1, 3, 2, 4).reshape(b, height, width);
+        long b = s[0];
+        return patches.reshape(b, rows, cols, patch, patch).permute(0, 1, 3, 2, 4).reshape(b, height, width);
     }
 
     /** The number of patches of an H x W image: (H/p)·(W/p). */
     public static int count(int height, int width, int patch) {
         checkDivisible(height, width, patch);
         return (height / patch) * (width / patch);
+    }
+
+    /** A shape as "(a, b, c)". */
+    private static String format(long[] shape) {
+        return Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static void checkDivisible(long height, long width, int patch) {

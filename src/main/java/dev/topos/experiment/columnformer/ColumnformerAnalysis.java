@@ -1,11 +1,8 @@
 package dev.topos.experiment.columnformer;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.topos.model.Columnformer;
-import dev.topos.nn.NamedParameters;
 import dev.topos.report.ReportSection;
 import dev.topos.report.RunReport;
 import dev.topos.report.Sections;
@@ -18,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * The analysis stage of a Columnformer run: loads the latest checkpoint (weights, and the source
@@ -35,30 +34,28 @@ final class ColumnformerAnalysis {
                 .orElseThrow(() -> new IOException(runDir + ": no checkpoint to analyse; train first"));
         Map<String, Object> summary = new LinkedHashMap<>();
         List<ReportSection> sections = new ArrayList<>();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Columnformer model = ColumnformerStudy.model(cfg, inputs.train().classes(), manager);
-            try (NDManager tmp = manager.newSubManager()) {
-                Map<String, NDArray> saved = Checkpoints.load(checkpoint, tmp);
-                Checkpoints.loadParameters(saved, model.parameters(), checkpoint.toString());
-                if (cfg.rewire().every() > 0) {
-                    new ImageTask(model, inputs, cfg, manager).loadState(
-                            Checkpoints.under(saved, TrainLoop.TASK_PREFIX), checkpoint.toString());
-                }
+        Columnformer model = ColumnformerStudy.model(cfg, inputs.train().classes());
+        try (PointerScope ignored = new PointerScope()) {
+            Map<String, Tensor> saved = Checkpoints.load(checkpoint);
+            Checkpoints.loadParameters(saved, model.parameters(), checkpoint.toString());
+            if (cfg.rewire().every() > 0) {
+                new ImageTask(model, inputs, cfg).loadState(Checkpoints.under(saved, TrainLoop.TASK_PREFIX),
+                        checkpoint.toString());
             }
-            System.out.println("evaluating on " + inputs.validation().size() + " validation and "
-                    + inputs.test().size() + " test images");
-            summary.put("task", cfg.task());
-            summary.putAll(Evaluation.run(model, inputs, cfg, manager));
-            summary.put("params", NamedParameters.count(model.parameters()));
-            summary.put("columns", model.sheet().size());
-            summary.put("geometry", model.sheet().kind() + (cfg.model().geometry().learned() ? " (learned)" : ""));
-            summary.put("train_steps", Checkpoints.stepOf(checkpoint));
-            summary.put("forward_gflop_per_image", model.forwardFlops(1) / 1e9);
-            if (cfg.mim()) {
-                sections.add(Reconstructions.write(runDir, model, inputs, cfg, manager));
-            }
-            sections.addAll(ConnectivityReport.write(runDir, model, inputs, cfg, summary, manager));
         }
+        System.out.println("evaluating on " + inputs.validation().size() + " validation and "
+                + inputs.test().size() + " test images");
+        summary.put("task", cfg.task());
+        summary.putAll(Evaluation.run(model, inputs, cfg));
+        summary.put("params", model.parameterCount());
+        summary.put("columns", model.sheet().size());
+        summary.put("geometry", model.sheet().kind() + (cfg.model().geometry().learned() ? " (learned)" : ""));
+        summary.put("train_steps", Checkpoints.stepOf(checkpoint));
+        summary.put("forward_gflop_per_image", model.forwardFlops(1) / 1e9);
+        if (cfg.mim()) {
+            sections.add(Reconstructions.write(runDir, model, inputs, cfg));
+        }
+        sections.addAll(ConnectivityReport.write(runDir, model, inputs, cfg, summary));
         AtomicFiles.writeString(runDir.resolve(RunReport.SUMMARY_FILE), JSON.writeValueAsString(summary) + "\n");
         Sections.write(runDir.resolve(Sections.FILE_NAME), sections);
         return RunReport.write(runDir);

@@ -1,12 +1,11 @@
 package dev.topos.experiment.columnformer;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.topos.config.Configs;
 import dev.topos.experiment.Study;
 import dev.topos.experiment.StudyConfigs;
 import dev.topos.model.Columnformer;
+import dev.topos.nn.Engine;
 import dev.topos.train.TrainLoop;
 import dev.topos.util.Rng;
 import java.io.IOException;
@@ -33,10 +32,10 @@ public final class ColumnformerStudy implements Study {
      * The model a config names, with seeded initial weights. A csv geometry's file is read relative
      * to the working directory.
      */
-    static Columnformer model(ColumnformerStudyConfig cfg, int classes, NDManager manager) {
-        Engine.getInstance().setRandomSeed((int) cfg.seed());
+    static Columnformer model(ColumnformerStudyConfig cfg, int classes) {
+        Engine.seed(cfg.seed());
         int outputs = cfg.mim() ? cfg.model().patch() * cfg.model().patch() : classes;
-        return new Columnformer(manager, cfg.model(), cfg.model().geometry().sheet(Path.of("")), outputs,
+        return new Columnformer(cfg.model(), cfg.model().geometry().sheet(Path.of("")), outputs,
                 Rng.derive(cfg.seed(), 1));
     }
 
@@ -45,18 +44,16 @@ public final class ColumnformerStudy implements Study {
         ColumnformerStudyConfig cfg = Configs.bind(resolvedConfig, ColumnformerStudyConfig.class,
                 runDir.resolve(StudyConfigs.FILE).toString());
         ImageInputs inputs = ImageInputs.prepare(cfg, System.out::println);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Columnformer model = model(cfg, inputs.train().classes(), manager);
-            ImageTask task = new ImageTask(model, inputs, cfg, manager);
-            System.out.printf("%s on %d columns (%s): %d updates of %d images = %.2f epochs of %,d%n", cfg.task(),
-                    model.sheet().size(), model.sheet().kind(), cfg.train().steps(), cfg.batch(),
-                    (double) cfg.train().steps() / task.updatesPerEpoch(), inputs.train().size());
-            TrainLoop loop = new TrainLoop(task, cfg.train(), runDir, new Rng(cfg.seed()));
-            if (resume) {
-                loop.resume(manager);
-            }
-            loop.run(manager, cfg.name());
+        Columnformer model = model(cfg, inputs.train().classes());
+        ImageTask task = new ImageTask(model, inputs, cfg);
+        System.out.printf("%s on %d columns (%s): %d updates of %d images = %.2f epochs of %,d%n", cfg.task(),
+                model.sheet().size(), model.sheet().kind(), cfg.train().steps(), cfg.batch(),
+                (double) cfg.train().steps() / task.updatesPerEpoch(), inputs.train().size());
+        TrainLoop loop = new TrainLoop(task, cfg.train(), runDir, new Rng(cfg.seed()));
+        if (resume) {
+            loop.resume();
         }
+        loop.run(cfg.name());
         ColumnformerAnalysis.run(runDir, cfg, inputs);
     }
 

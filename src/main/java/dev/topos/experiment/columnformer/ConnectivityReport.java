@@ -1,6 +1,5 @@
 package dev.topos.experiment.columnformer;
 
-import ai.djl.ndarray.NDManager;
 import dev.topos.analysis.columns.AttentionEntropy;
 import dev.topos.analysis.columns.Connectivity;
 import dev.topos.analysis.columns.FeatureConsistency;
@@ -11,6 +10,7 @@ import dev.topos.analysis.columns.UndirectedGraph;
 import dev.topos.analysis.columns.WiringLength;
 import dev.topos.geometry.Sheet;
 import dev.topos.model.Columnformer;
+import dev.topos.nn.Tensors;
 import dev.topos.report.Histogram;
 import dev.topos.report.LineChart;
 import dev.topos.report.MatrixHeatmap;
@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.bytedeco.javacpp.PointerScope;
 
 /**
  * The connectivity sections of a Columnformer report (spec section 8), from the attention of every
@@ -52,7 +53,7 @@ final class ConnectivityReport {
     private ConnectivityReport() {}
 
     static List<ReportSection> write(Path runDir, Columnformer model, ImageInputs inputs, ColumnformerStudyConfig cfg,
-                                     Map<String, Object> summary, NDManager manager) throws IOException {
+                                     Map<String, Object> summary) throws IOException {
         Files.createDirectories(runDir.resolve(FIGURES));
         if (model.sheet().size() > MAX_COLUMNS) {
             return List.of(new ReportSection("Connectivity", "Not analysed: the connectivity analyses use N x N "
@@ -60,7 +61,7 @@ final class ConnectivityReport {
                     + model.sheet().size() + ".", List.of(), List.of()));
         }
         ColumnformerStudyConfig.Analysis a = cfg.analysis();
-        ConnectivitySample sample = ConnectivitySample.of(model, inputs, a.mapImages(), a.evalBatch(), manager);
+        ConnectivitySample sample = ConnectivitySample.of(model, inputs, a.mapImages(), a.evalBatch());
         Sheet sheet = model.sheet();
         double[][] d = model.distances();
         int steps = sample.attention().length;
@@ -162,7 +163,10 @@ final class ConnectivityReport {
     private static ReportFigure learnedPositions(Path runDir, Columnformer model, Map<String, Object> summary)
             throws IOException {
         int n = model.sheet().size();
-        float[] flat = model.positions().toFloatArray();
+        float[] flat;
+        try (PointerScope ignored = new PointerScope()) {
+            flat = Tensors.toFloats(model.positions());
+        }
         int dim = flat.length / n;
         double[][] coords = new double[n][dim];
         double[] order = new double[n];

@@ -1,11 +1,12 @@
 package dev.topos.experiment.columnformer;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import dev.topos.geometry.Neighbours;
 import dev.topos.model.Columnformer;
 import dev.topos.nn.SparseColumnAttention;
+import dev.topos.nn.Tensors;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * What the connectivity analyses read from a trained Columnformer: the attention of every step
@@ -18,7 +19,7 @@ import dev.topos.nn.SparseColumnAttention;
  */
 record ConnectivitySample(double[][][] attention, int[][][] sources, double[][] features) {
     /** Runs the first {@code images} test images through the model, nothing masked. */
-    static ConnectivitySample of(Columnformer model, ImageInputs inputs, int images, int batch, NDManager manager) {
+    static ConnectivitySample of(Columnformer model, ImageInputs inputs, int images, int batch) {
         int n = model.sheet().size();
         int steps = model.config().depth();
         int count = Math.min(images, inputs.test().size());
@@ -30,22 +31,23 @@ record ConnectivitySample(double[][][] attention, int[][][] sources, double[][] 
         }
         for (int start = 0; start < count; start += batch) {
             int end = Math.min(count, start + batch);
-            try (NDScope ignored = new NDScope()) {
-                Columnformer.Output out = model.forward(inputs.batch(inputs.test(), start, end, manager).patches(), null);
+            try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+                Columnformer.Output out = model.forward(inputs.batch(inputs.test(), start, end).patches(), null);
                 for (int t = 0; t < steps; t++) {
-                    NDArray a = out.weights().get(t).sum(new int[] {0}).mean(new int[] {0}); // (N, K)
-                    int k = (int) a.getShape().get(1);
+                    // summed over the images (divided by their count below), averaged over the heads
+                    Tensor a = Tensors.mean(Tensors.sum(out.weights().get(t), 0), 0); // (N, K)
+                    int k = (int) a.size(1);
                     if (attention == null) {
                         attention = new double[steps][n][k];
                     }
-                    float[] flat = a.toFloatArray();
+                    float[] flat = Tensors.toFloats(a);
                     for (int i = 0; i < n; i++) {
                         for (int j = 0; j < k; j++) {
                             attention[t][i][j] += flat[i * k + j] / count;
                         }
                     }
                 }
-                float[] state = out.state().toFloatArray(); // (N, B, C)
+                float[] state = Tensors.toFloats(out.state()); // (N, B, C)
                 int b = end - start;
                 for (int col = 0; col < n; col++) {
                     for (int x = 0; x < b * c; x++) {

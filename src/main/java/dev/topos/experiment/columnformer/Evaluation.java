@@ -1,19 +1,17 @@
 package dev.topos.experiment.columnformer;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import dev.topos.data.image.ImageSet;
 import dev.topos.model.Columnformer;
-import dev.topos.train.Losses;
+import dev.topos.nn.Engine;
+import dev.topos.nn.Tensors;
 import dev.topos.train.LinearProbe;
+import dev.topos.train.Losses;
 import dev.topos.util.Rng;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * The numbers every Columnformer run reports (spec section 7; issue: {@code test_acc},
@@ -26,6 +24,7 @@ import java.util.Map;
  *   <li>both: the linear-probe accuracy of the mean output-column features (all patches shown),
  *       and the mean attention-weighted distance on the test images.</li>
  * </ul>
+ * Every batch runs without autograd in a scope of its own; what outlives it is copied to Java arrays.
  */
 final class Evaluation {
     /** Gradient-descent probe on standardised features: 300 steps of 0.5, l2 1e-4. */
@@ -34,25 +33,28 @@ final class Evaluation {
 
     private Evaluation() {}
 
-    static Map<String, Object> run(Columnformer model, ImageInputs inputs, ColumnformerStudyConfig cfg,
-                                   NDManager manager) {
+    static Map<String, Object> run(Columnformer model, ImageInputs inputs, ColumnformerStudyConfig cfg) {
         Map<String, Object> out = new LinkedHashMap<>();
-        Pass test = pass(model, inputs, inputs.test(), cfg, manager, inputs.test().size());
+        Pass test = pass(model, inputs, inputs.test(), cfg, inputs.test().size());
         if (cfg.mim()) {
-            NDArray meanPatch = meanPatch(inputs, cfg.analysis().evalBatch(), manager);
+            MeanPatch meanPatch = meanPatch(inputs, cfg.analysis().evalBatch());
             out.put("mim_loss", test.reconstruction);
-            out.put("mim_baseline_loss", baseline(inputs, inputs.test(), meanPatch, cfg, manager));
-            out.put("val_mim_loss", pass(model, inputs, inputs.validation(), cfg, manager, 0).reconstruction);
+            out.put("mim_baseline_loss", baseline(inputs, inputs.test(), meanPatch, cfg));
+            out.put("val_mim_loss", pass(model, inputs, inputs.validation(), cfg, 0).reconstruction);
         } else {
             out.put("test_acc", test.accuracy);
-            out.put("val_acc", pass(model, inputs, inputs.validation(), cfg, manager, 0).accuracy);
+            out.put("val_acc", pass(model, inputs, inputs.validation(), cfg, 0).accuracy);
         }
         int probeImages = Math.min(cfg.analysis().probeImages(), inputs.train().size());
-        Pass probeTrain = pass(model, inputs, inputs.train().subset(range(probeImages)), cfg, manager, probeImages);
-        try (NDScope ignored = new NDScope()) {
+        Pass probeTrain = pass(model, inputs, inputs.train().subset(range(probeImages)), cfg, probeImages);
+        try (PointerScope ignored = new PointerScope()) {
             LinearProbe probe = new LinearProbe(cfg.analysis().probeSteps(), PROBE_RATE, PROBE_L2);
-            out.put("probe_acc", probe.accuracy(probeTrain.features.get(0), probeTrain.features.get(1),
-                    test.features.get(0), test.features.get(1), inputs.test().classes()));
+            int dim = cfg.model().dim();
+            out.put("probe_acc", probe.accuracy(
+                    Tensors.floats(probeTrain.features, probeTrain.labels.length, dim),
+                    Tensors.longs(probeTrain.labels, probeTrain.labels.length),
+                    Tensors.floats(test.features, test.labels.length, dim),
+                    Tensors.longs(test.labels, test.labels.length), inputs.test().classes()));
         }
         out.put("probe_train_images", probeImages);
         out.put("wiring_length", test.wiringLength);
@@ -65,59 +67,52 @@ final class Evaluation {
      * images (mean over the output columns, nothing masked) with their labels.
      */
     private static Pass pass(Columnformer model, ImageInputs inputs, ImageSet set, ColumnformerStudyConfig cfg,
-                             NDManager manager, int keep) {
+                             int keep) {
         int batch = cfg.analysis().evalBatch();
         double correct = 0;
         double squared = 0;
         double length = 0;
-        int batches = 0;
-        int[] labels = new int[Math.min(keep, set.size())];
+        long[] labels = new long[Math.min(keep, set.size())];
         int dim = cfg.model().dim();
         float[] features = new float[labels.length * dim];
         for (int start = 0; start < set.size(); start += batch) {
             int end = Math.min(set.size(), start + batch);
-            try (NDScope ignored = new NDScope()) {
-                ImageInputs.Batch b = inputs.batch(set, start, end, manager);
+            try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+                ImageInputs.Batch b = inputs.batch(set, start, end);
                 Columnformer.Output shown = model.forward(b.patches(), null);
-                length += model.wiring(shown).length().getFloat() * (end - start);
+                length += Tensors.item(model.wiring(shown).length()) * (end - start);
                 if (cfg.mim()) {
-                    NDArray hide = evaluationMask(b.patches(), start, cfg, manager);
+                    Tensor hide = evaluationMask(b.patches(), start, cfg);
                     Columnformer.Output masked = model.forward(b.patches(), hide);
-                    squared += PatchMasks.loss(model.reconstruct(masked), b.patches(), hide).getFloat() * (end - start);
+                    squared += Tensors.item(PatchMasks.loss(model.reconstruct(masked), b.patches(), hide))
+                            * (end - start);
                 } else {
-                    correct += Losses.correct(model.classify(shown), b.labels()).sum().getFloat();
+                    correct += Tensors.item(Losses.correct(model.classify(shown), b.labels()).sum());
                 }
                 if (start < keep) {
                     int take = Math.min(end, keep) - start;
-                    NDArray f = shown.outputs().mean(new int[] {1}).get(":" + take);
-                    System.arraycopy(f.toFloatArray(), 0, features, start * dim, take * dim);
-                    System.arraycopy(b.labels().toIntArray(), 0, labels, start, take);
+                    Tensor f = Tensors.mean(shown.outputs(), 1).narrow(0, 0, take);
+                    System.arraycopy(Tensors.toFloats(f), 0, features, start * dim, take * dim);
+                    System.arraycopy(Tensors.toLongs(b.labels()), 0, labels, start, take);
                 }
             }
-            batches++;
         }
         int n = set.size();
-        NDList kept = new NDList();
-        if (labels.length > 0) {
-            kept.add(manager.create(features, new Shape(labels.length, dim)));
-            kept.add(manager.create(labels));
-        }
-        return new Pass(correct / n, squared / n, length / n, kept, batches);
+        return new Pass(correct / n, squared / n, length / n, features, labels);
     }
 
     /** The training set's mean normalised patch at each position, (P, pixels). */
-    private static NDArray meanPatch(ImageInputs inputs, int batch, NDManager manager) {
+    private static MeanPatch meanPatch(ImageInputs inputs, int batch) {
         ImageSet train = inputs.train();
         double[] sum = null;
         long[] shape = null;
         for (int start = 0; start < train.size(); start += batch) {
-            try (NDScope ignored = new NDScope()) {
-                NDArray s = inputs.batch(train, start, Math.min(train.size(), start + batch), manager).patches()
-                        .sum(new int[] {0});
-                double[] values = s.toType(DataType.FLOAT64, false).toDoubleArray();
+            try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+                Tensor s = Tensors.sum(inputs.batch(train, start, Math.min(train.size(), start + batch)).patches(), 0);
+                double[] values = Tensors.toDoubles(s);
                 if (sum == null) {
                     sum = new double[values.length];
-                    shape = s.getShape().getShape();
+                    shape = s.shape();
                 }
                 for (int i = 0; i < values.length; i++) {
                     sum[i] += values[i];
@@ -127,21 +122,20 @@ final class Evaluation {
         for (int i = 0; i < sum.length; i++) {
             sum[i] /= train.size();
         }
-        return manager.create(sum, new Shape(shape)).toType(DataType.FLOAT32, false);
+        return new MeanPatch(sum, shape);
     }
 
     /** Masked MSE of predicting every hidden patch as the mean patch, under the evaluation's masks. */
-    private static double baseline(ImageInputs inputs, ImageSet set, NDArray meanPatch, ColumnformerStudyConfig cfg,
-                                   NDManager manager) {
+    private static double baseline(ImageInputs inputs, ImageSet set, MeanPatch meanPatch, ColumnformerStudyConfig cfg) {
         int batch = cfg.analysis().evalBatch();
         double squared = 0;
         for (int start = 0; start < set.size(); start += batch) {
             int end = Math.min(set.size(), start + batch);
-            try (NDScope ignored = new NDScope()) {
-                ImageInputs.Batch b = inputs.batch(set, start, end, manager);
-                NDArray hide = evaluationMask(b.patches(), start, cfg, manager);
-                NDArray predicted = meanPatch.expandDims(0).broadcast(b.patches().getShape());
-                squared += PatchMasks.loss(predicted, b.patches(), hide).getFloat() * (end - start);
+            try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+                ImageInputs.Batch b = inputs.batch(set, start, end);
+                Tensor hide = evaluationMask(b.patches(), start, cfg);
+                Tensor predicted = meanPatch.tensor().unsqueeze(0).expand(b.patches().shape());
+                squared += Tensors.item(PatchMasks.loss(predicted, b.patches(), hide)) * (end - start);
             }
         }
         return squared / set.size();
@@ -151,11 +145,9 @@ final class Evaluation {
      * The mask of the evaluation batch starting at image {@code start}: seeded by (seed, start), so the
      * model and the mean-patch baseline are scored on the same hidden patches.
      */
-    private static NDArray evaluationMask(NDArray patches, int start, ColumnformerStudyConfig cfg,
-                                          NDManager manager) {
-        Engine.getInstance().setRandomSeed((int) Rng.derive(cfg.seed() ^ 0x5EED, start).nextLong());
-        long[] s = patches.getShape().getShape();
-        return PatchMasks.keep(manager, (int) s[0], (int) s[1], cfg.maskRatio());
+    private static Tensor evaluationMask(Tensor patches, int start, ColumnformerStudyConfig cfg) {
+        Engine.seed(Rng.derive(cfg.seed() ^ 0x5EED, start).nextLong());
+        return PatchMasks.keep((int) patches.size(0), (int) patches.size(1), cfg.maskRatio());
     }
 
     private static int[] range(int n) {
@@ -166,5 +158,18 @@ final class Evaluation {
         return out;
     }
 
-    private record Pass(double accuracy, double reconstruction, double wiringLength, NDList features, int batches) {}
+    /** The mean patch's values (row-major) and shape (P, pixels). */
+    private record MeanPatch(double[] values, long[] shape) {
+        /** As a float tensor, in the caller's scope. */
+        Tensor tensor() {
+            return Tensors.doubles(values, shape).toType(Engine.floatType());
+        }
+    }
+
+    /**
+     * @param features (labels.length x dim) mean output-column features, row-major
+     * @param labels   the classes of the images whose features were kept
+     */
+    private record Pass(double accuracy, double reconstruction, double wiringLength, float[] features,
+                        long[] labels) {}
 }

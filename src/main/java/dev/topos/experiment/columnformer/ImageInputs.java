@@ -1,7 +1,5 @@
 package dev.topos.experiment.columnformer;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.topos.data.fetch.DataStore;
 import dev.topos.data.image.ImageData;
 import dev.topos.data.image.ImageSet;
@@ -10,6 +8,7 @@ import dev.topos.data.image.Patches;
 import dev.topos.nn.Tensors;
 import java.io.IOException;
 import java.util.function.Consumer;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * The images of a Columnformer study, split and normalised: train / validation / test sets, and the
@@ -41,25 +40,25 @@ public record ImageInputs(ImageSet train, ImageSet validation, ImageSet test, do
     }
 
     /** (B, H, W) pixels in [0, 1] -&gt; (B, P, patch^2) normalised patches. */
-    public NDArray patches(NDArray images) {
+    public Tensor patches(Tensor images) {
         return Patches.patchify(Tensors.div(Tensors.sub(images, mean), std), patch);
     }
 
     /** The normalised patches and labels of images [start, end) of a set. */
-    public Batch batch(ImageSet set, int start, int end, NDManager manager) {
-        ImageSet.Batch b = set.range(manager, start, end);
+    public Batch batch(ImageSet set, int start, int end) {
+        ImageSet.Batch b = set.range(start, end);
         return new Batch(patches(b.images()), b.labels());
     }
 
     /** The normalised patches and labels of the given images of a set. */
-    public Batch batch(ImageSet set, int[] indices, NDManager manager) {
-        ImageSet.Batch b = set.batch(manager, indices);
+    public Batch batch(ImageSet set, int[] indices) {
+        ImageSet.Batch b = set.batch(indices);
         return new Batch(patches(b.images()), b.labels());
     }
 
     /**
      * @param patches (B, P, patch^2)
-     * @param labels  (B) int32
+     * @param labels  (B) int64
      */
-    public record Batch(NDArray patches, NDArray labels) {}
+    public record Batch(Tensor patches, Tensor labels) {}
 }

@@ -1,17 +1,16 @@
 package dev.topos.experiment.columnformer;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import dev.topos.data.EpochSampler;
 import dev.topos.model.Columnformer;
+import dev.topos.nn.Engine;
+import dev.topos.nn.Tensors;
 import dev.topos.train.Checkpoints;
 import dev.topos.train.Losses;
 import dev.topos.train.TrainingTask;
 import dev.topos.util.Rng;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * Training a Columnformer on images (spec section 7): each update draws the next mini-batch of a
@@ -23,7 +22,8 @@ import java.util.Map;
  *
  * logging the task loss, the wiring cost and the wiring length every update. Masks draw from the
  * engine's generator, reseeded from (seed, step) before every update, so a resumed run masks the
- * same patches.
+ * same patches. Learned positions get no weight decay (decay would pull every column to the
+ * origin): their name, {@code geometry.positions}, is among the training config's exemptions.
  */
 final class ImageTask implements TrainingTask {
     private static final String SAMPLER = "sampler";
@@ -32,15 +32,13 @@ final class ImageTask implements TrainingTask {
     private final ImageInputs inputs;
     private final ColumnformerStudyConfig cfg;
     private final EpochSampler sampler;
-    private final NDManager manager;
     private final Rewiring rewiring;
 
-    ImageTask(Columnformer model, ImageInputs inputs, ColumnformerStudyConfig cfg, NDManager manager) {
+    ImageTask(Columnformer model, ImageInputs inputs, ColumnformerStudyConfig cfg) {
         this.model = model;
         this.inputs = inputs;
         this.cfg = cfg;
         this.sampler = new EpochSampler(inputs.train().size(), cfg.batch(), cfg.seed());
-        this.manager = manager;
         this.rewiring = cfg.rewire().every() > 0
                 ? new Rewiring(model.sheets(), model.sheet(), cfg.rewire(), cfg.seed()) : null;
     }
@@ -50,14 +48,8 @@ final class ImageTask implements TrainingTask {
     }
 
     @Override
-    public Map<String, Parameter> parameters() {
+    public Map<String, Tensor> parameters() {
         return model.parameters();
-    }
-
-    /** Learned positions are not decayed either: decay would pull every column to the origin. */
-    @Override
-    public boolean noDecay(String name) {
-        return TrainingTask.super.noDecay(name) || name.endsWith("positions");
     }
 
     @Override
@@ -65,21 +57,21 @@ final class ImageTask implements TrainingTask {
         if (rewiring != null) {
             rewiring.maybeRewire(step);
         }
-        Engine.getInstance().setRandomSeed((int) Rng.derive(cfg.seed(), step).nextLong());
-        ImageInputs.Batch b = inputs.batch(inputs.train(), sampler.next(), manager);
-        Map<String, NDArray> metrics = new LinkedHashMap<>();
-        NDArray taskLoss;
+        Engine.seed(Rng.derive(cfg.seed(), step).nextLong());
+        ImageInputs.Batch b = inputs.batch(inputs.train(), sampler.next());
+        Map<String, Tensor> metrics = new LinkedHashMap<>();
+        Tensor taskLoss;
         Columnformer.Output out;
         if (cfg.mim()) {
-            long[] s = b.patches().getShape().getShape();
-            NDArray keep = PatchMasks.keep(manager, (int) s[0], (int) s[1], cfg.maskRatio());
+            Tensor patches = b.patches();
+            Tensor keep = PatchMasks.keep((int) patches.size(0), (int) patches.size(1), cfg.maskRatio());
             out = model.forward(b.patches(), keep);
             taskLoss = PatchMasks.loss(model.reconstruct(out), b.patches(), keep);
             metrics.put("mim_loss", taskLoss);
         } else {
             out = model.forward(b.patches(), null);
-            NDArray logits = model.classify(out);
-            taskLoss = Losses.maskedCrossEntropy(logits, b.labels(), manager.ones(b.labels().getShape()));
+            Tensor logits = model.classify(out);
+            taskLoss = Losses.maskedCrossEntropy(logits, b.labels(), Tensors.ones(b.labels().shape()));
             metrics.put("ce_loss", taskLoss);
             metrics.put("train_acc", Losses.correct(logits, b.labels()).mean());
         }
@@ -96,22 +88,23 @@ final class ImageTask implements TrainingTask {
     }
 
     @Override
-    public Map<String, NDArray> state() {
-        Map<String, NDArray> out = new LinkedHashMap<>();
-        out.put(SAMPLER, manager.create(sampler.state()));
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        long[] s = sampler.state();
+        out.put(SAMPLER, Tensors.longs(s, s.length));
         if (rewiring != null) {
-            rewiring.state(manager).forEach((k, v) -> out.put(REWIRE + k, v));
+            rewiring.state().forEach((k, v) -> out.put(REWIRE + k, v));
         }
         return out;
     }
 
     @Override
-    public void loadState(Map<String, NDArray> saved, String source) {
-        NDArray s = saved.get(SAMPLER);
+    public void loadState(Map<String, Tensor> saved, String source) {
+        Tensor s = saved.get(SAMPLER);
         if (s == null) {
             throw new IllegalArgumentException(source + ": no sampler state '" + SAMPLER + "'");
         }
-        sampler.setState(s.toLongArray(), source);
+        sampler.setState(Tensors.toLongs(s), source);
         if (rewiring != null) {
             rewiring.loadState(Checkpoints.under(saved, REWIRE), source);
         }

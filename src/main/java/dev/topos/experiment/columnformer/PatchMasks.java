@@ -1,10 +1,10 @@
 package dev.topos.experiment.columnformer;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
+import dev.topos.nn.Engine;
 import dev.topos.nn.Tensors;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
  * Masked image modelling (Columnformer spec section 7; the masking of He et al. 2022, MAE): each
@@ -19,11 +19,15 @@ import dev.topos.nn.Tensors;
 public final class PatchMasks {
     private PatchMasks() {}
 
-    /** keep (B, P) float32: 1 = shown, 0 = hidden; exactly round(ratio P) zeros per row. */
-    public static NDArray keep(NDManager manager, int batch, int patches, double ratio) {
+    /**
+     * keep (B, P) float: 1 = shown, 0 = hidden; exactly round(ratio P) zeros per row (the patches
+     * whose uniform draw ranks among the row's round(ratio P) smallest).
+     */
+    public static Tensor keep(int batch, int patches, double ratio) {
         long hidden = Math.round(ratio * patches);
-        NDArray rank = manager.randomUniform(0f, 1f, new Shape(batch, patches)).argSort(1).argSort(1);
-        return Tensors.gte(rank, hidden).toType(DataType.FLOAT32, false);
+        Tensor draws = torch.rand(new long[] {batch, patches}, Tensors.options(ScalarType.Float));
+        Tensor rank = draws.argsort(1, false).argsort(1, false);
+        return Tensors.gte(rank, hidden).toType(Engine.floatType());
     }
 
     /**
@@ -31,9 +35,9 @@ public final class PatchMasks {
      * @param target    (B, P, pixels)
      * @param keep      (B, P)
      */
-    public static NDArray loss(NDArray predicted, NDArray target, NDArray keep) {
-        NDArray hidden = Tensors.oneMinus(keep);
-        NDArray perPatch = predicted.sub(target).square().mean(new int[] {-1});
+    public static Tensor loss(Tensor predicted, Tensor target, Tensor keep) {
+        Tensor hidden = Tensors.oneMinus(keep);
+        Tensor perPatch = Tensors.mean(predicted.sub(target).square(), -1);
         return perPatch.mul(hidden).sum().div(hidden.sum());
     }
 }

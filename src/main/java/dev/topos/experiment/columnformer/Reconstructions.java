@@ -1,12 +1,9 @@
 package dev.topos.experiment.columnformer;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import dev.topos.data.image.ImageSet;
 import dev.topos.data.image.Patches;
 import dev.topos.model.Columnformer;
+import dev.topos.nn.Engine;
 import dev.topos.nn.Tensors;
 import dev.topos.report.MapMosaic;
 import dev.topos.report.ReportFigure;
@@ -17,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * What masked image modelling looks like: for the first test images, the image, what the model was
@@ -29,26 +29,26 @@ final class Reconstructions {
 
     private Reconstructions() {}
 
-    static ReportSection write(Path runDir, Columnformer model, ImageInputs inputs, ColumnformerStudyConfig cfg,
-                               NDManager manager) throws IOException {
+    static ReportSection write(Path runDir, Columnformer model, ImageInputs inputs, ColumnformerStudyConfig cfg)
+            throws IOException {
         ImageSet test = inputs.test();
         int n = Math.min(IMAGES, test.size());
         int p = cfg.model().patch();
         List<double[][]> maps = new ArrayList<>();
         List<String> titles = new ArrayList<>();
-        try (NDScope ignored = new NDScope()) {
-            NDArray patches = inputs.batch(test, 0, n, manager).patches();
-            Engine.getInstance().setRandomSeed((int) Rng.derive(cfg.seed(), 0x1A6E).nextLong());
-            NDArray keep = PatchMasks.keep(manager, n, (int) patches.getShape().get(1), cfg.maskRatio());
-            NDArray predicted = model.reconstruct(model.forward(patches, keep));
-            NDArray k = keep.expandDims(-1);
-            NDArray shown = patches.mul(k);
-            NDArray pasted = shown.add(predicted.mul(Tensors.oneMinus(k)));
-            NDArray[] rows = {patches, shown, pasted};
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            Tensor patches = inputs.batch(test, 0, n).patches();
+            Engine.seed(Rng.derive(cfg.seed(), 0x1A6E).nextLong());
+            Tensor keep = PatchMasks.keep(n, (int) patches.size(1), cfg.maskRatio());
+            Tensor predicted = model.reconstruct(model.forward(patches, keep));
+            Tensor k = keep.unsqueeze(-1);
+            Tensor shown = patches.mul(k);
+            Tensor pasted = shown.add(predicted.mul(Tensors.oneMinus(k)));
+            Tensor[] rows = {patches, shown, pasted};
             String[] names = {"image", "shown", "reconstruction"};
             for (int i = 0; i < n; i++) {
                 for (int r = 0; r < rows.length; r++) {
-                    maps.add(image(Patches.unpatchify(rows[r].get(i).expandDims(0), p, test.height(), test.width())));
+                    maps.add(image(Patches.unpatchify(rows[r].narrow(0, i, 1), p, test.height(), test.width())));
                     titles.add(names[r] + " " + i);
                 }
             }
@@ -64,10 +64,10 @@ final class Reconstructions {
     }
 
     /** (1, H, W) -&gt; H x W. */
-    private static double[][] image(NDArray one) {
-        int h = (int) one.getShape().get(1);
-        int w = (int) one.getShape().get(2);
-        float[] flat = one.toFloatArray();
+    private static double[][] image(Tensor one) {
+        int h = (int) one.size(1);
+        int w = (int) one.size(2);
+        float[] flat = Tensors.toFloats(one);
         double[][] out = new double[h][w];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

@@ -1,18 +1,17 @@
 package dev.topos.experiment.columnformer;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.topos.geometry.Neighbours;
 import dev.topos.geometry.Sheet;
 import dev.topos.nn.ColumnSheet;
 import dev.topos.nn.PruneAndGrow;
 import dev.topos.nn.SparseColumnAttention;
+import dev.topos.nn.Tensors;
 import dev.topos.util.Rng;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * Prune-and-grow during training (spec section 6): sums each sparse sheet's attention per source over
@@ -40,10 +39,10 @@ final class Rewiring {
     }
 
     /** Adds one update's attention, (B, h, N, K) per step; a non-recurrent stack has one sheet per step. */
-    void observe(List<NDArray> weights) {
+    void observe(List<Tensor> weights) {
         for (int t = 0; t < weights.size(); t++) {
             double[][] sum = sums[attentions.size() == 1 ? 0 : t];
-            float[] mean = weights.get(t).mean(new int[] {0}).mean(new int[] {0}).toFloatArray();
+            float[] mean = Tensors.toFloats(Tensors.mean(weights.get(t), 0, 1)); // over images and heads
             int k = sum[0].length;
             for (int i = 0; i < sum.length; i++) {
                 for (int s = 0; s < k; s++) {
@@ -69,11 +68,12 @@ final class Rewiring {
         observed = 0;
     }
 
-    Map<String, NDArray> state(NDManager manager) {
-        Map<String, NDArray> out = new TreeMap<>();
+    /** Per sheet a: its sources (int64), their distances and the attention sums (float64), all N x K. */
+    Map<String, Tensor> state() {
+        Map<String, Tensor> out = new TreeMap<>();
         for (int a = 0; a < attentions.size(); a++) {
             Neighbours t = attentions.get(a).table();
-            int[] flat = new int[t.size() * t.perRow()];
+            long[] flat = new long[t.size() * t.perRow()];
             double[] d = new double[flat.length];
             double[] s = new double[flat.length];
             for (int i = 0; i < t.size(); i++) {
@@ -83,25 +83,24 @@ final class Rewiring {
                     s[i * t.perRow() + k] = sums[a][i][k];
                 }
             }
-            Shape shape = new Shape(t.size(), t.perRow());
-            out.put("sources" + a, manager.create(flat, shape));
-            out.put("distances" + a, manager.create(d, shape));
-            out.put("attention_sums" + a, manager.create(s, shape));
+            out.put("sources" + a, Tensors.longs(flat, t.size(), t.perRow()));
+            out.put("distances" + a, Tensors.doubles(d, t.size(), t.perRow()));
+            out.put("attention_sums" + a, Tensors.doubles(s, t.size(), t.perRow()));
         }
-        out.put("observed", manager.create(new long[] {observed}));
+        out.put("observed", Tensors.longs(new long[] {observed}, 1));
         return out;
     }
 
-    void loadState(Map<String, NDArray> saved, String source) {
+    void loadState(Map<String, Tensor> saved, String source) {
         for (int a = 0; a < attentions.size(); a++) {
-            NDArray index = require(saved, "sources" + a, source);
-            NDArray distance = require(saved, "distances" + a, source);
-            NDArray sum = require(saved, "attention_sums" + a, source);
-            int n = (int) index.getShape().get(0);
-            int k = (int) index.getShape().get(1);
-            int[] flat = index.toIntArray();
-            double[] d = distance.toDoubleArray();
-            double[] s = sum.toDoubleArray();
+            Tensor index = require(saved, "sources" + a, source);
+            Tensor distance = require(saved, "distances" + a, source);
+            Tensor sum = require(saved, "attention_sums" + a, source);
+            int n = (int) index.size(0);
+            int k = (int) index.size(1);
+            int[] flat = Tensors.toInts(index);
+            double[] d = Tensors.toDoubles(distance);
+            double[] s = Tensors.toDoubles(sum);
             int[][] rows = new int[n][k];
             double[][] dist = new double[n][k];
             for (int i = 0; i < n; i++) {
@@ -113,11 +112,11 @@ final class Rewiring {
             }
             attentions.get(a).use(new Neighbours(rows, dist));
         }
-        observed = require(saved, "observed", source).toLongArray()[0];
+        observed = Tensors.toLongs(require(saved, "observed", source))[0];
     }
 
-    private static NDArray require(Map<String, NDArray> saved, String name, String source) {
-        NDArray a = saved.get(name);
+    private static Tensor require(Map<String, Tensor> saved, String name, String source) {
+        Tensor a = saved.get(name);
         if (a == null) {
             throw new IllegalArgumentException(source + ": no rewiring state '" + name + "'");
         }

@@ -1,13 +1,11 @@
 package dev.topos.experiment.tem;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.topos.analysis.space.AccuracyCurve;
 import dev.topos.analysis.tem.WalkEvaluation;
 import dev.topos.data.grid.BoxWorld;
 import dev.topos.model.WalkPredictor;
-import dev.topos.nn.NamedParameters;
 import dev.topos.report.LineChart;
 import dev.topos.report.MapMosaic;
 import dev.topos.report.MetricsLog;
@@ -66,15 +64,10 @@ public final class TemAnalysis {
     public static Path run(Path runDir, TemConfig cfg) throws IOException {
         Path checkpoint = new Checkpoints(runDir).latest()
                 .orElseThrow(() -> new IOException(runDir + ": no checkpoint to analyse; train first"));
-        try (NDManager manager = NDManager.newBaseManager()) {
-            WalkPredictor model = TemStudy.model(cfg, manager);
-            try (NDManager tmp = manager.newSubManager()) {
-                Checkpoints.loadParameters(Checkpoints.load(checkpoint, tmp), model.parameters(), checkpoint.toString());
-            }
-            WalkEvaluation.Result result = WalkEvaluation.run(model, manager, settings(cfg));
-            long params = NamedParameters.count(model.parameters());
-            new Writer(runDir, cfg, result).write(params, Checkpoints.stepOf(checkpoint));
-        }
+        WalkPredictor model = TemStudy.model(cfg);
+        Checkpoints.loadParameters(Checkpoints.load(checkpoint), model.parameters(), checkpoint.toString());
+        WalkEvaluation.Result result = WalkEvaluation.run(model, settings(cfg));
+        new Writer(runDir, cfg, result).write(model.parameterCount(), Checkpoints.stepOf(checkpoint));
         return RunReport.write(runDir);
     }
 

@@ -1,10 +1,13 @@
 package dev.topos.experiment.tem;
 
-/** Row-major flattening of the walk chunk's [slot][step] flag arrays into tensor data. */
+import dev.topos.nn.Tensors;
+import org.bytedeco.pytorch.Tensor;
+
+/** A walk chunk's [slot][step] flags as a (B, T) float mask: 1 where set. */
 final class TemArrays {
     private TemArrays() {}
 
-    static float[] flatten(boolean[][] flags) {
+    static Tensor mask(boolean[][] flags) {
         int t = flags[0].length;
         float[] out = new float[flags.length * t];
         for (int b = 0; b < flags.length; b++) {
@@ -12,6 +15,6 @@ final class TemArrays {
                 out[b * t + j] = flags[b][j] ? 1f : 0f;
             }
         }
-        return out;
+        return Tensors.floats(out, flags.length, t);
     }
 }

@@ -1,7 +1,5 @@
 package dev.topos.experiment.tem;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.topos.config.Configs;
 import dev.topos.data.grid.BoxWorld;
@@ -10,6 +8,7 @@ import dev.topos.experiment.StudyConfigs;
 import dev.topos.model.LstmBaseline;
 import dev.topos.model.TemTransformer;
 import dev.topos.model.WalkPredictor;
+import dev.topos.nn.Engine;
 import dev.topos.train.TrainLoop;
 import dev.topos.util.Rng;
 import java.io.IOException;
@@ -36,11 +35,11 @@ public final class TemStudy implements Study {
     }
 
     /** Builds the model a config names, with seeded initial weights. */
-    public static WalkPredictor model(TemConfig cfg, NDManager manager) {
-        Engine.getInstance().setRandomSeed((int) cfg.seed());
+    public static WalkPredictor model(TemConfig cfg) {
+        Engine.seed(cfg.seed());
         return switch (cfg.model().kind()) {
-            case "tem-t" -> new TemTransformer(manager, cfg.model(), cfg.world().symbols(), BoxWorld.N_ACTIONS);
-            case "lstm" -> new LstmBaseline(manager, cfg.model(), cfg.world().symbols(), BoxWorld.N_ACTIONS);
+            case "tem-t" -> new TemTransformer(cfg.model(), cfg.world().symbols(), BoxWorld.N_ACTIONS);
+            case "lstm" -> new LstmBaseline(cfg.model(), cfg.world().symbols(), BoxWorld.N_ACTIONS);
             default -> throw new IllegalArgumentException("model.kind = " + cfg.model().kind());
         };
     }
@@ -48,15 +47,13 @@ public final class TemStudy implements Study {
     @Override
     public void run(Path runDir, ObjectNode resolvedConfig, boolean resume) throws IOException {
         TemConfig cfg = Configs.bind(resolvedConfig, TemConfig.class, runDir.resolve(StudyConfigs.FILE).toString());
-        try (NDManager manager = NDManager.newBaseManager()) {
-            WalkPredictor model = model(cfg, manager);
-            TemTask task = new TemTask(cfg, model, manager);
-            TrainLoop loop = new TrainLoop(task, cfg.train(), runDir, new Rng(cfg.seed()));
-            if (resume) {
-                loop.resume(manager);
-            }
-            loop.run(manager, cfg.name());
+        WalkPredictor model = model(cfg);
+        TemTask task = new TemTask(cfg, model);
+        TrainLoop loop = new TrainLoop(task, cfg.train(), runDir, new Rng(cfg.seed()));
+        if (resume) {
+            loop.resume();
         }
+        loop.run(cfg.name());
         analyze(runDir);
     }
 

@@ -1,30 +1,30 @@
 package dev.topos.experiment.topoformer;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import dev.topos.data.TokenizedSet;
 import dev.topos.model.Topoformer;
+import dev.topos.nn.Tensors;
 import dev.topos.train.Losses;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
 
 /**
- * Forward passes of a trained Topoformer in evaluation mode (no dropout), in batches, each inside
- * its own scope so nothing outlives the batch but the numbers copied out.
+ * Forward passes of a trained Topoformer in evaluation mode (no dropout, no autograd graph), in
+ * batches, each inside its own scope so nothing outlives the batch but the numbers copied out.
  */
 final class Activations {
     private Activations() {}
 
     /** The fraction of {@code data} classified correctly. */
-    static double accuracy(Topoformer model, TokenizedSet data, int batch, NDManager manager) {
+    static double accuracy(Topoformer model, TokenizedSet data, int batch) {
         double correct = 0;
         for (int start = 0; start < data.size(); start += batch) {
-            try (NDScope ignored = new NDScope()) {
-                TokenizedSet.Batch b = data.range(manager, start, Math.min(data.size(), start + batch));
-                correct += Losses.correct(model.forward(b.ids(), b.real(), false).logits(), b.labels()).sum().getFloat();
+            try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+                TokenizedSet.Batch b = data.range(start, Math.min(data.size(), start + batch));
+                correct += Tensors.item(Losses.correct(model.forward(b.ids(), b.real(), false).logits(), b.labels()).sum());
             }
         }
         return correct / data.size();
@@ -37,7 +37,7 @@ final class Activations {
      *
      * @return layer name -&gt; (items, N)
      */
-    static Map<String, double[][]> tokenAveraged(Topoformer model, TokenizedSet data, int batch, NDManager manager) {
+    static Map<String, double[][]> tokenAveraged(Topoformer model, TokenizedSet data, int batch) {
         Map<String, double[][]> out = new LinkedHashMap<>();
         for (String layer : Topoformer.LAYERS) {
             out.put(layer, new double[data.size()][]);
@@ -45,8 +45,8 @@ final class Activations {
         int t = data.length();
         for (int start = 0; start < data.size(); start += batch) {
             int end = Math.min(data.size(), start + batch);
-            try (NDScope ignored = new NDScope()) {
-                TokenizedSet.Batch b = data.range(manager, start, end);
+            try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+                TokenizedSet.Batch b = data.range(start, end);
                 float[] inner = new float[(end - start) * t];
                 for (int i = start; i < end; i++) {
                     int len = data.lengths()[i];
@@ -55,13 +55,13 @@ final class Activations {
                     }
                     Arrays.fill(inner, (i - start) * t + 1, (i - start) * t + len - 1, 1f);
                 }
-                NDArray w = manager.create(inner, b.real().getShape()).expandDims(2);
-                NDArray count = w.sum(new int[] {1});
-                Map<String, NDArray> layers = model.forward(b.ids(), b.real(), false).layers();
+                Tensor w = Tensors.floats(inner, end - start, t).unsqueeze(2);
+                Tensor count = Tensors.sum(w, 1);
+                Map<String, Tensor> layers = model.forward(b.ids(), b.real(), false).layers();
                 for (String layer : Topoformer.LAYERS) {
-                    NDArray mean = layers.get(layer).mul(w).sum(new int[] {1}).div(count);
-                    double[] flat = mean.toType(DataType.FLOAT64, false).toDoubleArray();
-                    int n = (int) mean.getShape().get(1);
+                    Tensor mean = Tensors.sum(layers.get(layer).mul(w), 1).div(count);
+                    double[] flat = Tensors.toDoubles(mean);
+                    int n = (int) mean.size(1);
                     for (int i = start; i < end; i++) {
                         out.get(layer)[i] = Arrays.copyOfRange(flat, (i - start) * n, (i - start + 1) * n);
                     }

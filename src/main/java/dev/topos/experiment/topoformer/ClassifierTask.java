@@ -1,17 +1,16 @@
 package dev.topos.experiment.topoformer;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import dev.topos.data.EpochSampler;
 import dev.topos.data.TokenizedSet;
 import dev.topos.model.Topoformer;
+import dev.topos.nn.Engine;
+import dev.topos.nn.Tensors;
 import dev.topos.train.Losses;
 import dev.topos.train.TrainingTask;
 import dev.topos.util.Rng;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bytedeco.pytorch.Tensor;
 
 /**
  * Training the Topoformer classifier: each update draws the next mini-batch of a seeded epoch
@@ -23,14 +22,12 @@ public final class ClassifierTask implements TrainingTask {
     private final Topoformer model;
     private final TokenizedSet data;
     private final EpochSampler sampler;
-    private final NDManager manager;
     private final long seed;
 
-    public ClassifierTask(Topoformer model, TokenizedSet data, int batch, long seed, NDManager manager) {
+    public ClassifierTask(Topoformer model, TokenizedSet data, int batch, long seed) {
         this.model = model;
         this.data = data;
         this.sampler = new EpochSampler(data.size(), batch, seed);
-        this.manager = manager;
         this.seed = seed;
     }
 
@@ -40,32 +37,32 @@ public final class ClassifierTask implements TrainingTask {
     }
 
     @Override
-    public Map<String, Parameter> parameters() {
+    public Map<String, Tensor> parameters() {
         return model.parameters();
     }
 
     @Override
     public Loss forward(long step) {
-        Engine.getInstance().setRandomSeed((int) Rng.derive(seed, step).nextLong());
-        TokenizedSet.Batch b = data.batch(manager, sampler.next());
-        NDArray logits = model.forward(b.ids(), b.real(), true).logits();
-        NDArray all = manager.ones(b.labels().getShape());
-        Map<String, NDArray> metrics = new LinkedHashMap<>();
+        Engine.seed(Rng.derive(seed, step).nextLong());
+        TokenizedSet.Batch b = data.batch(sampler.next());
+        Tensor logits = model.forward(b.ids(), b.real(), true).logits();
+        Tensor all = Tensors.ones(b.labels().shape());
+        Map<String, Tensor> metrics = new LinkedHashMap<>();
         metrics.put("train_acc", Losses.correct(logits, b.labels()).mean());
         return new Loss(Losses.maskedCrossEntropy(logits, b.labels(), all), metrics);
     }
 
     @Override
-    public Map<String, NDArray> state() {
-        return Map.of(SAMPLER, manager.create(sampler.state()));
+    public Map<String, Tensor> state() {
+        return Map.of(SAMPLER, Tensors.longs(sampler.state(), 2));
     }
 
     @Override
-    public void loadState(Map<String, NDArray> saved, String source) {
-        NDArray s = saved.get(SAMPLER);
+    public void loadState(Map<String, Tensor> saved, String source) {
+        Tensor s = saved.get(SAMPLER);
         if (s == null) {
             throw new IllegalArgumentException(source + ": no sampler state '" + SAMPLER + "'");
         }
-        sampler.setState(s.toLongArray(), source);
+        sampler.setState(Tensors.toLongs(s), source);
     }
 }

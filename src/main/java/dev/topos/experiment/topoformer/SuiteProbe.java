@@ -1,6 +1,5 @@
 package dev.topos.experiment.topoformer;
 
-import ai.djl.ndarray.NDManager;
 import dev.topos.analysis.topo.GaussianSmoothing;
 import dev.topos.analysis.topo.MoransI;
 import dev.topos.analysis.topo.Selectivity;
@@ -40,14 +39,14 @@ final class SuiteProbe {
     private SuiteProbe() {}
 
     static Results run(Topoformer model, TopoformerStudyConfig cfg, Vocabulary vocabulary, Path runDir,
-                       List<Path> extraSuites, NDManager manager) throws IOException {
+                       List<Path> extraSuites) throws IOException {
         List<SuiteResult> configured = new ArrayList<>();
         for (String name : cfg.analysis().suites()) {
-            configured.add(probe(model, cfg, vocabulary, load(name, runDir), manager));
+            configured.add(probe(model, cfg, vocabulary, load(name, runDir)));
         }
         List<SuiteResult> extra = new ArrayList<>();
         for (Path file : extraSuites) {
-            extra.add(probe(model, cfg, vocabulary, keep(SuiteFile.read(file), runDir), manager));
+            extra.add(probe(model, cfg, vocabulary, keep(SuiteFile.read(file), runDir)));
         }
         return new Results(configured, extra);
     }
@@ -78,8 +77,7 @@ final class SuiteProbe {
         return suite;
     }
 
-    private static SuiteResult probe(Topoformer model, TopoformerStudyConfig cfg, Vocabulary vocabulary, Suite suite,
-                                     NDManager manager) {
+    private static SuiteResult probe(Topoformer model, TopoformerStudyConfig cfg, Vocabulary vocabulary, Suite suite) {
         int max = cfg.analysis().maxItems();
         List<String> a = suite.a().items().subList(0, Math.min(max, suite.a().items().size()));
         List<String> b = suite.b().items().subList(0, Math.min(max, suite.b().items().size()));
@@ -89,7 +87,7 @@ final class SuiteProbe {
         int[] labels = new int[items.size()];
         Arrays.fill(labels, a.size(), items.size(), 1);
         TokenizedSet encoded = TextEncoder.encode(items, labels, vocabulary, length);
-        Map<String, double[][]> acts = Activations.tokenAveraged(model, encoded, cfg.analysis().evalBatch(), manager);
+        Map<String, double[][]> acts = Activations.tokenAveraged(model, encoded, cfg.analysis().evalBatch());
         int side = cfg.model().side();
         GaussianSmoothing smoothing = new GaussianSmoothing(cfg.analysis().smoothingFwhm());
         Map<String, LayerResult> layers = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package dev.topos.experiment.topoformer;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,7 +7,6 @@ import dev.topos.analysis.topo.Pca;
 import dev.topos.analysis.topo.TopographyIndex;
 import dev.topos.data.TokenizedSet;
 import dev.topos.model.Topoformer;
-import dev.topos.nn.NamedParameters;
 import dev.topos.report.MapMosaic;
 import dev.topos.report.ReportFigure;
 import dev.topos.report.ReportSection;
@@ -30,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.bytedeco.javacpp.PointerScope;
 
 /**
  * The analysis stage of a Topoformer run (spec topoformer.md §5–§6): loads the latest checkpoint,
@@ -57,29 +56,27 @@ public final class TopoformerAnalysis {
                 .orElseThrow(() -> new IOException(runDir + ": no checkpoint to analyse; train first"));
         Map<String, Object> summary = new LinkedHashMap<>();
         List<ReportSection> sections = new ArrayList<>();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Topoformer model = TopoformerStudy.model(cfg, data.vocabulary().size(), manager);
-            try (NDManager tmp = manager.newSubManager()) {
-                Checkpoints.loadParameters(Checkpoints.load(checkpoint, tmp), model.parameters(), checkpoint.toString());
-            }
-            int batch = cfg.analysis().evalBatch();
-            System.out.println("evaluating on " + data.validation().size() + " validation and " + data.test().size()
-                    + " test reviews");
-            summary.put("model", cfg.model().topographic() ? "topoformer" : "control");
-            summary.put("test_acc", Activations.accuracy(model, data.test(), batch, manager));
-            summary.put("val_acc", Activations.accuracy(model, data.validation(), batch, manager));
-            summary.put("params", NamedParameters.count(model.parameters()));
-            summary.put("train_steps", Checkpoints.stepOf(checkpoint));
-            summary.put("train_reviews", data.train().size());
-            summary.put("vocabulary", data.vocabulary().size());
-            Writer w = new Writer(runDir, cfg, model.config().side(), Writer.compared(runDir, cfg));
-            sections.add(w.accuracySection(summary, data));
-            SuiteProbe.Results suites = SuiteProbe.run(model, cfg, data.vocabulary(), runDir, extraSuites, manager);
-            suites.summarise(summary);
-            sections.add(w.topographySection(suites, summary));
-            sections.addAll(w.selectivitySections(suites));
-            sections.add(w.pcaSection(model, data.test(), manager, summary));
+        Topoformer model = TopoformerStudy.model(cfg, data.vocabulary().size());
+        try (PointerScope ignored = new PointerScope()) {
+            Checkpoints.loadParameters(Checkpoints.load(checkpoint), model.parameters(), checkpoint.toString());
         }
+        int batch = cfg.analysis().evalBatch();
+        System.out.println("evaluating on " + data.validation().size() + " validation and " + data.test().size()
+                + " test reviews");
+        summary.put("model", cfg.model().topographic() ? "topoformer" : "control");
+        summary.put("test_acc", Activations.accuracy(model, data.test(), batch));
+        summary.put("val_acc", Activations.accuracy(model, data.validation(), batch));
+        summary.put("params", model.parameterCount());
+        summary.put("train_steps", Checkpoints.stepOf(checkpoint));
+        summary.put("train_reviews", data.train().size());
+        summary.put("vocabulary", data.vocabulary().size());
+        Writer w = new Writer(runDir, cfg, model.config().side(), Writer.compared(runDir, cfg));
+        sections.add(w.accuracySection(summary, data));
+        SuiteProbe.Results suites = SuiteProbe.run(model, cfg, data.vocabulary(), runDir, extraSuites);
+        suites.summarise(summary);
+        sections.add(w.topographySection(suites, summary));
+        sections.addAll(w.selectivitySections(suites));
+        sections.add(w.pcaSection(model, data.test(), summary));
         AtomicFiles.writeString(runDir.resolve(RunReport.SUMMARY_FILE), JSON.writeValueAsString(summary) + "\n");
         Sections.write(runDir.resolve(Sections.FILE_NAME), sections);
         return RunReport.write(runDir);
@@ -157,12 +154,12 @@ public final class TopoformerAnalysis {
             return out;
         }
 
-        ReportSection pcaSection(Topoformer model, TokenizedSet test, NDManager manager, Map<String, Object> summary)
+        ReportSection pcaSection(Topoformer model, TokenizedSet test, Map<String, Object> summary)
                 throws IOException {
             int n = Math.min(cfg.analysis().pcaExamples(), test.size());
             TokenizedSet reviews = new TokenizedSet(Arrays.copyOf(test.ids(), n), Arrays.copyOf(test.lengths(), n),
                     Arrays.copyOf(test.labels(), n));
-            Map<String, double[][]> acts = Activations.tokenAveraged(model, reviews, cfg.analysis().evalBatch(), manager);
+            Map<String, double[][]> acts = Activations.tokenAveraged(model, reviews, cfg.analysis().evalBatch());
             List<ReportFigure> figures = new ArrayList<>();
             List<List<Object>> rows = new ArrayList<>();
             for (String layer : Topoformer.LAYERS) {

@@ -1,12 +1,11 @@
 package dev.topos.experiment.topoformer;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.topos.config.Configs;
 import dev.topos.experiment.Study;
 import dev.topos.experiment.StudyConfigs;
 import dev.topos.model.Topoformer;
+import dev.topos.nn.Engine;
 import dev.topos.train.TrainLoop;
 import dev.topos.util.Rng;
 import java.io.IOException;
@@ -35,9 +34,9 @@ public final class TopoformerStudy implements Study {
     }
 
     /** The model a config names, with seeded initial weights. */
-    static Topoformer model(TopoformerStudyConfig cfg, int vocabulary, NDManager manager) {
-        Engine.getInstance().setRandomSeed((int) cfg.seed());
-        return new Topoformer(manager, cfg.model(), vocabulary, Rng.derive(cfg.seed(), 1));
+    static Topoformer model(TopoformerStudyConfig cfg, int vocabulary) {
+        Engine.seed(cfg.seed());
+        return new Topoformer(cfg.model(), vocabulary, Rng.derive(cfg.seed(), 1));
     }
 
     @Override
@@ -45,17 +44,15 @@ public final class TopoformerStudy implements Study {
         TopoformerStudyConfig cfg = Configs.bind(resolvedConfig, TopoformerStudyConfig.class,
                 runDir.resolve(StudyConfigs.FILE).toString());
         ImdbData data = ImdbData.prepare(cfg, runDir, System.out::println);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Topoformer model = model(cfg, data.vocabulary().size(), manager);
-            ClassifierTask task = new ClassifierTask(model, data.train(), cfg.batch(), cfg.seed(), manager);
-            System.out.printf("%d updates of %d reviews = %.2f epochs of %,d training reviews%n", cfg.train().steps(),
-                    cfg.batch(), (double) cfg.train().steps() / task.updatesPerEpoch(), data.train().size());
-            TrainLoop loop = new TrainLoop(task, cfg.train(), runDir, new Rng(cfg.seed()));
-            if (resume) {
-                loop.resume(manager);
-            }
-            loop.run(manager, cfg.name());
+        Topoformer model = model(cfg, data.vocabulary().size());
+        ClassifierTask task = new ClassifierTask(model, data.train(), cfg.batch(), cfg.seed());
+        System.out.printf("%d updates of %d reviews = %.2f epochs of %,d training reviews%n", cfg.train().steps(),
+                cfg.batch(), (double) cfg.train().steps() / task.updatesPerEpoch(), data.train().size());
+        TrainLoop loop = new TrainLoop(task, cfg.train(), runDir, new Rng(cfg.seed()));
+        if (resume) {
+            loop.resume();
         }
+        loop.run(cfg.name());
         TopoformerAnalysis.run(runDir, cfg, data, List.of());
     }
 

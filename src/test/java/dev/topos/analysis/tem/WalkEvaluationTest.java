@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
+import dev.topos.nn.Engine;
 import dev.topos.analysis.space.AccuracyCurve;
 import dev.topos.data.grid.BoxWorld;
 import dev.topos.data.grid.StraightBiasPolicy;
@@ -31,10 +31,10 @@ class WalkEvaluationTest {
 
     @Test
     void temTransformerEvaluation() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            m.getEngine().setRandomSeed(5);
-            WalkPredictor model = new TemTransformer(m, CFG, SYMBOLS, BoxWorld.N_ACTIONS);
-            WalkEvaluation.Result r = WalkEvaluation.run(model, m, settings(40));
+        {
+            Engine.seed(5);
+            WalkPredictor model = new TemTransformer(CFG, SYMBOLS, BoxWorld.N_ACTIONS);
+            WalkEvaluation.Result r = WalkEvaluation.run(model, settings(40));
             WalkEvaluation.Steps s = r.steps();
 
             assertEquals(2 * STEPS, s.count());
@@ -77,11 +77,11 @@ class WalkEvaluationTest {
     /** Carrying state and memory across chunks gives the same results as one chunk per walk. */
     @Test
     void chunkingDoesNotChangeTheResult() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            m.getEngine().setRandomSeed(5);
-            WalkPredictor model = new TemTransformer(m, CFG, SYMBOLS, BoxWorld.N_ACTIONS);
-            WalkEvaluation.Result chunked = WalkEvaluation.run(model, m, settings(40));
-            WalkEvaluation.Result whole = WalkEvaluation.run(model, m, settings(STEPS));
+        {
+            Engine.seed(5);
+            WalkPredictor model = new TemTransformer(CFG, SYMBOLS, BoxWorld.N_ACTIONS);
+            WalkEvaluation.Result chunked = WalkEvaluation.run(model, settings(40));
+            WalkEvaluation.Result whole = WalkEvaluation.run(model, settings(STEPS));
             assertArrayEquals(whole.steps().correct(), chunked.steps().correct());
             for (int w = 0; w < 2; w++) {
                 assertMapsClose(whole.worlds().get(w).codeMaps(), chunked.worlds().get(w).codeMaps());
@@ -92,10 +92,10 @@ class WalkEvaluationTest {
 
     @Test
     void lstmHasNoMemoryNeurons() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            m.getEngine().setRandomSeed(5);
-            WalkPredictor model = new LstmBaseline(m, CFG, SYMBOLS, BoxWorld.N_ACTIONS);
-            WalkEvaluation.Result r = WalkEvaluation.run(model, m, settings(40));
+        {
+            Engine.seed(5);
+            WalkPredictor model = new LstmBaseline(CFG, SYMBOLS, BoxWorld.N_ACTIONS);
+            WalkEvaluation.Result r = WalkEvaluation.run(model, settings(40));
             assertEquals(2 * STEPS, r.countUnvisited() + r.countVisited());
             assertEquals(CFG.lstmHidden(), r.gridScores().length);
             assertNull(r.worlds().get(0).memoryMaps());

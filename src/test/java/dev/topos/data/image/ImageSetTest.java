@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
+import dev.topos.nn.Tensors;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.junit.jupiter.api.Test;
 
 class ImageSetTest {
@@ -63,16 +63,16 @@ class ImageSetTest {
     }
 
     @Test
-    void batchIsFloatImagesAndIntLabels() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            ImageSet.Batch b = three().batch(m, new int[] {0, 2});
-            assertEquals(new Shape(2, 2, 2), b.images().getShape());
-            assertEquals(DataType.FLOAT32, b.images().getDataType());
-            assertArrayEquals(new float[] {0, 0.25f, 0.5f, 1, 0, 0, 0, 0}, b.images().toFloatArray());
-            assertEquals(new Shape(2), b.labels().getShape());
-            assertEquals(DataType.INT32, b.labels().getDataType());
-            assertArrayEquals(new int[] {2, 1}, b.labels().toIntArray());
-            assertArrayEquals(new int[] {0, 1}, three().range(m, 1, 3).labels().toIntArray());
+    void batchIsFloatImagesAndLongLabels() {
+        try (PointerScope ignored = new PointerScope()) {
+            ImageSet.Batch b = three().batch(new int[] {0, 2});
+            assertArrayEquals(new long[] {2, 2, 2}, b.images().shape());
+            assertEquals(ScalarType.Float, b.images().scalar_type().intern());
+            assertArrayEquals(new float[] {0, 0.25f, 0.5f, 1, 0, 0, 0, 0}, Tensors.toFloats(b.images()));
+            assertArrayEquals(new long[] {2}, b.labels().shape());
+            assertEquals(ScalarType.Long, b.labels().scalar_type().intern());
+            assertArrayEquals(new long[] {2, 1}, Tensors.toLongs(b.labels()));
+            assertArrayEquals(new long[] {0, 1}, Tensors.toLongs(three().range(1, 3).labels()));
         }
     }
 

@@ -13,6 +13,7 @@ import dev.topos.geometry.Neighbours;
 import dev.topos.geometry.Sheets;
 import dev.topos.model.ColumnGeometry;
 import dev.topos.model.ColumnformerConfig;
+import dev.topos.nn.Tensors;
 import dev.topos.report.ReportSection;
 import dev.topos.report.RunReport;
 import dev.topos.report.Sections;
@@ -27,9 +28,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,18 +164,17 @@ class ColumnformerStudyTest {
         Path parts = tmp.resolve("parts");
         run(parts, config("mim", "sparse", 20, 10, "step"), false);
         run(parts, config("mim", "sparse", 30, 10, "step"), true);
-        try (NDManager m = NDManager.newBaseManager()) {
-            Map<String, NDArray> a = Checkpoints.load(new Checkpoints(whole).latest().orElseThrow(), m);
-            Map<String, NDArray> b = Checkpoints.load(new Checkpoints(parts).latest().orElseThrow(), m);
+        try (PointerScope ignored = new PointerScope()) {
+            Map<String, Tensor> a = Checkpoints.load(new Checkpoints(whole).latest().orElseThrow());
+            Map<String, Tensor> b = Checkpoints.load(new Checkpoints(parts).latest().orElseThrow());
             assertEquals(a.keySet(), b.keySet());
             assertTrue(a.keySet().contains("task.rewire.sources0"), a.keySet().toString());
             for (String k : a.keySet()) {
                 if (k.startsWith("param.") || k.startsWith("task.rewire.")) {
-                    assertArrayEquals(a.get(k).toType(DataType.FLOAT64, false).toDoubleArray(),
-                            b.get(k).toType(DataType.FLOAT64, false).toDoubleArray(), 0, k);
+                    assertArrayEquals(Tensors.toDoubles(a.get(k)), Tensors.toDoubles(b.get(k)), 0, k);
                 }
             }
-            int[] rewired = a.get("task.rewire.sources0").toIntArray();
+            int[] rewired = Tensors.toInts(a.get("task.rewire.sources0"));
             assertEquals(98 * 11, rewired.length, "98 columns x (9 nearest + 2 long-range)");
             int[][] born = Neighbours.nearest(Sheets.stackedGrid(2, 7), 9, 2, Rng.derive(5, 1)).index();
             int changed = 0;

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import dev.topos.data.grid.StraightBiasPolicy;
 import dev.topos.model.TemModelConfig;
 import dev.topos.model.WalkPredictor;
+import dev.topos.nn.Tensors;
 import dev.topos.train.TrainConfig;
 import dev.topos.train.TrainLoop;
 import dev.topos.util.Rng;
@@ -18,6 +17,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,19 +38,17 @@ class TemResumeTest {
 
     private static Map<String, float[]> train(Path dir, long steps, boolean resume) throws IOException {
         TemConfig cfg = config(steps);
-        try (NDManager m = NDManager.newBaseManager()) {
-            WalkPredictor model = TemStudy.model(cfg, m);
-            TrainLoop loop = new TrainLoop(new TemTask(cfg, model, m), cfg.train(), dir, new Rng(cfg.seed()));
-            if (resume) {
-                assertTrue(loop.resume(m).isPresent(), "a checkpoint to resume from");
-            }
-            loop.run(m, "test");
-            Map<String, float[]> weights = new LinkedHashMap<>();
-            for (Map.Entry<String, Parameter> e : model.parameters().entrySet()) {
-                weights.put(e.getKey(), e.getValue().getArray().toFloatArray());
-            }
-            return weights;
+        WalkPredictor model = TemStudy.model(cfg);
+        TrainLoop loop = new TrainLoop(new TemTask(cfg, model), cfg.train(), dir, new Rng(cfg.seed()));
+        if (resume) {
+            assertTrue(loop.resume().isPresent(), "a checkpoint to resume from");
         }
+        loop.run("test");
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> e : model.parameters().entrySet()) {
+            weights.put(e.getKey(), Tensors.toFloats(e.getValue()));
+        }
+        return weights;
     }
 
     private static List<String> losses(Path dir) throws IOException {
