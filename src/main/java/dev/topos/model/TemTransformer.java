@@ -45,7 +45,7 @@ public final class TemTransformer extends Module implements WalkPredictor {
 
     /**
      * Per chunk (K = memory + T keys, A actions): transitions 2(A-1)H_t E^2; path integration
-     * T * 2B(A+1)E^2 (select W_a, then e W_a); keys, queries, values 2B(K E d_k + T E d_k + K S d_v);
+     * T * 2B E^2 (e W_a; W_a is gathered by index, no product); keys, queries, values 2B(K E d_k + T E d_k + K S d_v);
      * scores and retrieval 2BTK(d_k + d_v); readout 2BT(d_v H + H S).
      */
     @Override
@@ -56,7 +56,7 @@ public final class TemTransformer extends Module implements WalkPredictor {
         double b = batch;
         double t = steps;
         return 2 * (a - 1) * cfg.transitionHidden() * e * e
-                + t * 2 * b * (a + 1) * e * e
+                + t * 2 * b * e * e
                 + 2 * b * (k * e * cfg.keyDim() + t * e * cfg.keyDim() + k * symbols * cfg.valueDim())
                 + 2 * b * t * k * (cfg.keyDim() + cfg.valueDim())
                 + 2 * b * t * ((double) cfg.valueDim() * cfg.readoutHidden() + (double) cfg.readoutHidden() * symbols);

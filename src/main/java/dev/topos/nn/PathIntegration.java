@@ -111,7 +111,7 @@ public final class PathIntegration extends Module {
     }
 
     /** The transition matrices of a batch of actions (B, int64) from all of them (A, E, E): (B, E, E). */
-    public Tensor select(Tensor all, Tensor actions) {
-        return all.index_select(0, actions);
+    public Tensor select(Tensor all, Tensor taken) {
+        return all.index_select(0, taken);
     }
 }
