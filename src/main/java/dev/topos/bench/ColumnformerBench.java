@@ -40,11 +40,6 @@ public final class ColumnformerBench implements Benchmark {
     }
 
     @Override
-    public void run(PrintStream out) throws Exception {
-        run(out, BenchOptions.NONE);
-    }
-
-    @Override
     public void run(PrintStream out, BenchOptions options) throws Exception {
         int maxN = options.maxColumns() > 0 ? options.maxColumns() : DEFAULT_MAX_N;
         if (maxN < FIRST) {
@@ -55,7 +50,7 @@ public final class ColumnformerBench implements Benchmark {
         double available = Memory.availableGiB();
         double limit = ScalingPlan.effectiveLimitGiB(requested, available, MARGIN_GIB);
 
-        double peak = UpdateTimer.printPeak(out);
+        double peak = UpdateTimer.printPeak(out, options.precision());
         String omp = System.getenv("OMP_NUM_THREADS");
         out.printf(Locale.ROOT, "threads          PyTorch intra-op %d here; the children inherit the environment "
                 + "(OMP_NUM_THREADS %s)%n", Engine.threads(), omp == null ? "unset" : "= " + omp);
@@ -77,7 +72,7 @@ public final class ColumnformerBench implements Benchmark {
                 if (skip != null) {
                     out.println(row(s.mode, n, skip));
                 } else {
-                    PointProcess.Outcome o = PointProcess.run(s.mode, n, SECONDS, limit);
+                    PointProcess.Outcome o = PointProcess.run(s.mode, n, options.precision(), SECONDS, limit);
                     if (o.trained()) {
                         s.measured.add(new ScalingPlan.Measured(n, o.result().peakGib()));
                         out.println(row(o, peak));

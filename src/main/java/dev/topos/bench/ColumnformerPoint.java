@@ -1,10 +1,12 @@
 package dev.topos.bench;
 
+import dev.topos.config.Precision;
 import dev.topos.geometry.Metric;
 import dev.topos.geometry.Sheet;
 import dev.topos.model.ColumnGeometry;
 import dev.topos.model.Columnformer;
 import dev.topos.model.ColumnformerConfig;
+import dev.topos.nn.Blas;
 import dev.topos.nn.Engine;
 import dev.topos.nn.Init;
 import dev.topos.nn.Tensors;
@@ -86,11 +88,13 @@ public final class ColumnformerPoint {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: ColumnformerPoint dense|sparse N SECONDS SCRATCH_DIR");
+        Blas.useMkl(); // before libtorch loads, as the parent's
+        if (args.length != 5) {
+            System.err.println("usage: ColumnformerPoint dense|sparse N fp32|bf16 SECONDS SCRATCH_DIR");
             System.exit(2);
         }
-        Result r = measure(args[0], Integer.parseInt(args[1]), Double.parseDouble(args[2]), Path.of(args[3]));
+        Result r = measure(args[0], Integer.parseInt(args[1]), Precision.parse(args[2], "precision"),
+                Double.parseDouble(args[3]), Path.of(args[4]));
         System.out.println(r.line());
         System.out.flush();
     }
@@ -100,10 +104,11 @@ public final class ColumnformerPoint {
      * least one). {@code dir} is the training loop's run folder (nothing is written there); the
      * caller owns it, so that it is removed even when this process is killed.
      */
-    static Result measure(String mode, int n, double seconds, Path dir) throws Exception {
+    static Result measure(String mode, int n, Precision precision, double seconds, Path dir) throws Exception {
         long start = System.nanoTime();
         ColumnformerConfig cfg = config(mode, n);
-        TrainConfig train = new TrainConfig(1_000_000, 6e-4, 1, 1_000_000, 0.9, 0.95, 0.05, 1.0, 1, 1_000_000, 1);
+        TrainConfig train = new TrainConfig(1_000_000, 6e-4, 1, 1_000_000, 0.9, 0.95, 0.05, 1.0, 1, 1_000_000, 1)
+                .withPrecision(precision);
         Engine.seed(1);
         Columnformer model = new Columnformer(cfg, sheet(n), CLASSES, new Rng(1));
         TrainLoop loop = new TrainLoop(new SyntheticImages(model, cfg), train, dir, new Rng(1));

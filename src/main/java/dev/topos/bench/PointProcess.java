@@ -1,6 +1,7 @@
 package dev.topos.bench;
 
 import dev.topos.config.ComputeDevice;
+import dev.topos.config.Precision;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -40,7 +41,7 @@ final class PointProcess {
     }
 
     /** The child's command line. */
-    static List<String> command(String mode, int n, double seconds, long heapMiB, Path scratch) {
+    static List<String> command(String mode, int n, Precision precision, double seconds, long heapMiB, Path scratch) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -56,16 +57,17 @@ final class PointProcess {
         cmd.add(ColumnformerPoint.class.getName());
         cmd.add(mode);
         cmd.add(Integer.toString(n));
+        cmd.add(precision.toString());
         cmd.add(String.format(Locale.ROOT, "%.3f", seconds));
         cmd.add(scratch.toString());
         return cmd;
     }
 
     /** Runs the point, killing it if its resident memory passes {@code limitGiB}. */
-    static Outcome run(String mode, int n, double seconds, double limitGiB) throws IOException, InterruptedException {
+    static Outcome run(String mode, int n, Precision precision, double seconds, double limitGiB) throws IOException, InterruptedException {
         long heap = ScalingPlan.heapMiB("sparse".equals(mode), n);
         Path scratch = Files.createTempDirectory("topos-bench");
-        ProcessBuilder pb = new ProcessBuilder(command(mode, n, seconds, heap, scratch)).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(command(mode, n, precision, seconds, heap, scratch)).redirectErrorStream(true);
         pb.environment().putIfAbsent("TORCH_CPP_LOG_LEVEL", "ERROR");
         long start = System.nanoTime();
         Process p;

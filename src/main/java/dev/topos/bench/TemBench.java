@@ -1,6 +1,7 @@
 package dev.topos.bench;
 
 import dev.topos.config.Configs;
+import dev.topos.config.Precision;
 import dev.topos.experiment.tem.TemConfig;
 import dev.topos.experiment.tem.TemStudy;
 import dev.topos.experiment.tem.TemTask;
@@ -30,18 +31,19 @@ public final class TemBench implements Benchmark {
     }
 
     @Override
-    public void run(PrintStream out) throws Exception {
-        double peak = UpdateTimer.printPeak(out);
+    public void run(PrintStream out, BenchOptions options) throws Exception {
+        options.requireNoLimits(name());
+        double peak = UpdateTimer.printPeak(out, options.precision());
         for (String kind : new String[] {"tem-t", "lstm"}) {
-            measure(kind, peak, out);
+            measure(kind, options.precision(), peak, out);
         }
         out.printf(Locale.ROOT, "peak RSS         %.2f GiB%n", Memory.peakRssGiB());
     }
 
-    private static void measure(String kind, double peak, PrintStream out) throws IOException {
+    private static void measure(String kind, Precision precision, double peak, PrintStream out) throws IOException {
         TemStudy study = new TemStudy();
         var user = Configs.override(Configs.parse(bundled(), "experiments/tem-t.yaml"),
-                java.util.List.of("model.kind=" + kind));
+                java.util.List.of("model.kind=" + kind, "train.precision=" + precision));
         TemConfig cfg = Configs.bind(study.resolve(user, "experiments/tem-t.yaml"), TemConfig.class, "bench");
         Path dir = Files.createTempDirectory("topos-bench");
         try {

@@ -1,5 +1,6 @@
 package dev.topos.bench;
 
+import dev.topos.config.Precision;
 import dev.topos.data.TokenizedSet;
 import dev.topos.experiment.topoformer.ClassifierTask;
 import dev.topos.model.Topoformer;
@@ -34,16 +35,19 @@ public final class TopoformerBench implements Benchmark {
     }
 
     @Override
-    public void run(PrintStream out) throws Exception {
-        double peak = UpdateTimer.printPeak(out);
-        measure("topoformer", 0.1, 0.3, peak, out);
-        measure("control", TopoformerConfig.OFF, TopoformerConfig.OFF, peak, out);
+    public void run(PrintStream out, BenchOptions options) throws Exception {
+        options.requireNoLimits(name());
+        double peak = UpdateTimer.printPeak(out, options.precision());
+        measure("topoformer", 0.1, 0.3, options.precision(), peak, out);
+        measure("control", TopoformerConfig.OFF, TopoformerConfig.OFF, options.precision(), peak, out);
         out.printf(Locale.ROOT, "peak RSS         %.2f GiB%n", Memory.peakRssGiB());
     }
 
-    private static void measure(String label, double sq, double sr, double peak, PrintStream out) throws Exception {
+    private static void measure(String label, double sq, double sr, Precision precision, double peak,
+                                PrintStream out) throws Exception {
         TopoformerConfig cfg = new TopoformerConfig(400, 1600, LENGTH, sq, sr, "circular", false, false, true, 0.1, 0, 2);
-        TrainConfig train = new TrainConfig(1_000_000, 1e-3, 1, 1_000_000, 0.9, 0.999, 0.01, 0.1, 1, 1_000_000, 1);
+        TrainConfig train = new TrainConfig(1_000_000, 1e-3, 1, 1_000_000, 0.9, 0.999, 0.01, 0.1, 1, 1_000_000, 1)
+                .withPrecision(precision);
         Path dir = Files.createTempDirectory("topos-bench");
         try {
             Engine.seed(1);

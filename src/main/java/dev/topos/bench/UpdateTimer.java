@@ -1,7 +1,9 @@
 package dev.topos.bench;
 
+import dev.topos.config.Precision;
 import java.io.PrintStream;
 import java.util.Locale;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /** Times training updates: a few warm-up updates, then as many as fit a wall-clock budget. */
 final class UpdateTimer {
@@ -42,10 +44,11 @@ final class UpdateTimer {
         }
     }
 
-    /** Measures the matmul peak and prints it as the first line of a benchmark. */
-    static double printPeak(PrintStream out) {
-        double peak = MatmulPeak.measure(org.bytedeco.pytorch.global.torch.ScalarType.Float);
-        out.printf(Locale.ROOT, "matmul peak      %.1f GFLOP/s (fp32, best of 1024/2048)%n", peak);
+    /** Measures the matmul peak in {@code precision} and prints it as the first line of a benchmark. */
+    static double printPeak(PrintStream out, Precision precision) {
+        double peak = MatmulPeak.measure(precision == Precision.BF16 ? ScalarType.BFloat16 : ScalarType.Float);
+        out.printf(Locale.ROOT, "matmul peak      %.1f GFLOP/s (%s, best of 1024/2048); training in %s%n", peak,
+                precision, precision == Precision.BF16 ? "bf16 mixed precision (fp32 master weights)" : "fp32");
         return peak;
     }
 }

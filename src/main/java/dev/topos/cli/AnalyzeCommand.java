@@ -28,6 +28,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Study study = RunFolder.study(runDir);
+        RunFolder.selectDevice(RunFolder.readConfig(runDir), runDir.resolve(RunFolder.CONFIG).toString());
         try (RunLock held = RunLock.acquire(runDir, spec.commandLine().getErr())) {
             study.analyze(runDir, suites);
         }

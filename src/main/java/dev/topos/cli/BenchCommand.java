@@ -2,6 +2,8 @@ package dev.topos.cli;
 
 import dev.topos.bench.BenchOptions;
 import dev.topos.bench.Benchmarks;
+import dev.topos.config.Precision;
+import dev.topos.nn.MixedPrecision;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +26,15 @@ final class BenchCommand implements Callable<Integer> {
                     + "capped at the memory available).")
     private double maxGib;
 
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
+            description = "fp32, bf16 (bfloat16 mixed precision) or auto (bf16 where the device computes it "
+                    + "natively); the peak printed is that precision's (default: ${DEFAULT-VALUE}).")
+    private String precision;
+
     @Override
     public Integer call() throws Exception {
-        Benchmarks.byName(name).run(System.out, new BenchOptions(maxColumns, maxGib));
+        Precision p = MixedPrecision.resolve(Precision.parse(precision, "--precision"));
+        Benchmarks.byName(name).run(System.out, new BenchOptions(maxColumns, maxGib, p));
         System.out.flush();
         return 0;
     }

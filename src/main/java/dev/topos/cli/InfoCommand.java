@@ -3,8 +3,12 @@ package dev.topos.cli;
 import dev.topos.bench.Benchmarks;
 import dev.topos.bench.MatmulPeak;
 import dev.topos.config.ComputeDevice;
+import dev.topos.config.Precision;
 import dev.topos.experiment.Studies;
+import dev.topos.nn.Blas;
 import dev.topos.nn.Engine;
+import dev.topos.nn.MixedPrecision;
+import dev.topos.train.TrainConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -39,10 +43,13 @@ final class InfoCommand implements Callable<Integer> {
                 + System.getProperty("java.vendor") + ")");
         row(out, "Engine", "libtorch " + Engine.version() + " (org.bytedeco:pytorch; CUDA "
                 + (torch.hasCUDA() ? "built in, devices visible: " + torch.cuda_device_count() : "not in this build")
-                + ")");
+                + "); fp32 BLAS " + Blas.loaded() + ", bf16 oneDNN");
         row(out, "Device", device + (requested == device ? "" : " (" + requested + ")"));
         row(out, "Threads", "libtorch intra-op " + Engine.threads() + ", inter-op " + Engine.interopThreads()
                 + "; available processors " + java.lang.Runtime.getRuntime().availableProcessors());
+        row(out, "Precision", "train.precision auto = " + MixedPrecision.resolve(Precision.AUTO)
+                + (MixedPrecision.nativeBf16() ? " (the device computes bfloat16 natively)"
+                        : " (no native bfloat16 on this device)") + "; configs default to " + TrainConfig.PRECISION);
         row(out, "Memory", memory());
         out.flush();
         for (ScalarType type : new ScalarType[] {ScalarType.Float, ScalarType.BFloat16}) {

@@ -1,6 +1,7 @@
 package dev.topos.cli;
 
 import dev.topos.config.ComputeDevice;
+import dev.topos.nn.Blas;
 import dev.topos.config.ConfigException;
 import dev.topos.train.StopSignal;
 import java.io.IOException;
@@ -56,6 +57,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true"); // figures are drawn off-screen
+        Blas.useMkl(); // before libtorch loads
         System.exit(commandLine().execute(args));
     }
 

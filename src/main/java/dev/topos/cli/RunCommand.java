@@ -79,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getOut().printf("%s %s (study %s, %s)%n", resume ? "Resuming" : "Running", p.dir(),
                         p.study().name(), p.source());
                 spec.commandLine().getOut().flush();
+                RunFolder.selectDevice(p.resolved(), p.source());
                 p.study().run(p.dir(), p.resolved(), resume);
                 spec.commandLine().getOut().printf("Report: %s%n",
                         p.dir().resolve(RunReport.REPORT_FILE).toAbsolutePath());

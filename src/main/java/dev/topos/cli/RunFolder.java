@@ -1,9 +1,12 @@
 package dev.topos.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.topos.config.ComputeDevice;
 import dev.topos.config.Configs;
 import dev.topos.experiment.Studies;
 import dev.topos.experiment.Study;
+import dev.topos.nn.Engine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +29,14 @@ final class RunFolder {
                     + "'topos run')");
         }
         return Configs.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /**
+     * Makes the engine compute on the device {@code --device} or {@code TOPOS_DEVICE} names, else the
+     * config's {@code train.device}; {@code source} names the config in errors.
+     */
+    static void selectDevice(JsonNode config, String source) {
+        Engine.select(ComputeDevice.current(config.at("/train/device").textValue(), source + ": train.device"));
     }
 
     /** The study that made the run. */

@@ -8,8 +8,9 @@ import java.util.Locale;
  * {@code gpu} is accepted for it), or {@code auto} (cuda where libtorch sees one, else cpu).
  *
  * <p>Chosen by the system property {@value #PROPERTY} (which {@code topos --device} sets), else the
- * environment variable {@value #ENV}, else {@code cpu}. The engine resolves {@code auto} and fails
- * clearly when cuda is asked for and absent ({@code dev.topos.nn.Engine#select}).
+ * environment variable {@value #ENV}, else a run config's {@code train.device}, else {@code cpu}.
+ * The engine resolves {@code auto} and fails clearly when cuda is asked for and absent
+ * ({@code dev.topos.nn.Engine#select}).
  */
 public enum ComputeDevice {
     CPU,
@@ -25,12 +26,24 @@ public enum ComputeDevice {
 
     /** The device selected by {@value #PROPERTY}, {@value #ENV} or the default {@code cpu}. */
     public static ComputeDevice current() {
+        return current(null, null);
+    }
+
+    /**
+     * The device selected by {@value #PROPERTY}, else {@value #ENV}, else {@code configured} (a run
+     * config's {@code train.device}, named by {@code source} in errors; null if it has none), else
+     * {@code cpu}.
+     */
+    public static ComputeDevice current(String configured, String source) {
         String property = System.getProperty(PROPERTY);
         if (property != null) {
             return parse(property, "--device (" + PROPERTY + ")");
         }
         String env = System.getenv(ENV);
-        return env == null || env.isBlank() ? CPU : parse(env, ENV);
+        if (env != null && !env.isBlank()) {
+            return parse(env, ENV);
+        }
+        return configured == null ? CPU : parse(configured, source);
     }
 
     /** Parses {@code cpu}, {@code cuda} (or {@code gpu}) or {@code auto}; {@code source} names the setting in errors. */

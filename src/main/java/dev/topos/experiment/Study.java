@@ -35,10 +35,15 @@ public interface Study {
      * ones. Only studies whose analyses take test suites accept any.
      */
     default void analyze(Path runDir, List<Path> extraSuites) throws IOException {
+        requireNoSuites(name(), extraSuites);
+        analyze(runDir);
+    }
+
+    /** Refuses test-suite files for {@code study}, whose analyses take none. */
+    static void requireNoSuites(String study, List<Path> extraSuites) {
         if (!extraSuites.isEmpty()) {
-            throw new IllegalArgumentException("study '" + name() + "' takes no test suites (--suite); "
+            throw new IllegalArgumentException("study '" + study + "' takes no test suites (--suite); "
                     + "test suites are for language models such as study 'topoformer'");
         }
-        analyze(runDir);
     }
 }

@@ -3,6 +3,7 @@ package dev.topos.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.topos.train.Compute;
 import dev.topos.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +21,11 @@ import java.util.Map;
  * the report), {@code summary.json} (a flat object of final numbers and strings),
  * {@code metrics.jsonl} (see {@link MetricsLog}; drawn as {@code figures/curves_*.png}, one
  * chart for keys containing "loss", one for "acc", one for the other keys that vary) and
+ * {@code compute.json} (engine, device and precision; see {@link Compute}) and
  * {@code sections.json} (see {@link Sections}). Missing files are skipped; malformed ones fail
  * with an error naming the file.
  *
- * <p>The page holds, in order: the title, a summary table, the config, the training curves, then
+ * <p>The page holds, in order: the title, a summary table, what it computed on, the config, the training curves, then
  * every section of {@code sections.json} with its text, tables and figures.
  */
 public final class RunReport {
@@ -58,6 +60,11 @@ public final class RunReport {
         if (Files.exists(summary)) {
             html.section(new ReportSection("Summary", "", List.of(), List.of(summaryTable(summary))));
         }
+        Path compute = runDir.resolve(Compute.FILE);
+        if (Files.exists(compute)) {
+            html.section(new ReportSection("Computed on", "The engine, device and precision the run trained in.",
+                    List.of(), List.of(summaryTable(compute))));
+        }
         if (configText != null) {
             html.preformatted("Config", configText);
         }
@@ -87,7 +94,7 @@ public final class RunReport {
         return runDir.toAbsolutePath().normalize().getFileName().toString();
     }
 
-    /** summary.json as a two-column table; nested values are shown as JSON. */
+    /** A flat JSON object (summary.json, compute.json) as a two-column table; nested values are shown as JSON. */
     private static ReportTable summaryTable(Path summary) throws IOException {
         JsonNode root = parse(Json.MAPPER, Files.readString(summary, StandardCharsets.UTF_8), summary);
         if (!root.isObject()) {

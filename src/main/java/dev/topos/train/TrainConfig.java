@@ -3,6 +3,8 @@ package dev.topos.train;
 import static dev.topos.config.Configs.at;
 
 import dev.topos.config.Check;
+import dev.topos.config.ComputeDevice;
+import dev.topos.config.Precision;
 import dev.topos.config.Validated;
 import java.util.Arrays;
 import java.util.List;
@@ -28,28 +30,43 @@ import java.util.stream.Collectors;
  * @param finalLr         cosine: the last update's rate as a fraction of lr (Columnformer reference: 0.05)
  * @param noDecay         parameters exempt from weight decay, as name patterns ({@code *} matches any
  *                        characters); only parameters of rank 2 or more decay at all
+ * @param precision       fp32, bf16 (bfloat16 mixed precision with fp32 master weights) or auto (bf16
+ *                        where the device computes it natively, else fp32)
+ * @param device          cpu, cuda or auto (cuda where libtorch sees one); {@code --device} and
+ *                        {@code TOPOS_DEVICE} override it
  */
 public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEvery, double beta1, double beta2,
                           double weightDecay, double clip, int logEvery, int checkpointEvery, int keepCheckpoints,
-                          String schedule, double warmup, double finalLr, List<String> noDecay)
+                          String schedule, double warmup, double finalLr, List<String> noDecay, String precision,
+                          String device)
         implements Validated {
     public static final List<String> SCHEDULES = List.of("step", "cosine");
     /** Biases and untied biases, norm gains, embeddings and learned positions: no weight decay. */
     public static final List<String> NO_DECAY = List.of("*bias", "*norm*", "*embed*", "*positions");
+    /** The precision a config that names none trains in. */
+    public static final String PRECISION = "fp32";
+    /** The device a config that names none trains on. */
+    public static final String DEVICE = "auto";
+
+    /** A config written before {@code precision} and {@code device} existed ran fp32 on the CPU: their defaults. */
+    public TrainConfig {
+        precision = precision == null ? PRECISION : precision;
+        device = device == null ? DEVICE : device;
+    }
 
     /** A schedule with warm-up and the default exemptions from weight decay. */
     public TrainConfig(long steps, double lr, double lrDecay, long lrDecayEvery, double beta1, double beta2,
                        double weightDecay, double clip, int logEvery, int checkpointEvery, int keepCheckpoints,
                        String schedule, double warmup, double finalLr) {
         this(steps, lr, lrDecay, lrDecayEvery, beta1, beta2, weightDecay, clip, logEvery, checkpointEvery,
-                keepCheckpoints, schedule, warmup, finalLr, NO_DECAY);
+                keepCheckpoints, schedule, warmup, finalLr, NO_DECAY, PRECISION, DEVICE);
     }
 
     /** A step schedule without warm-up. */
     public TrainConfig(long steps, double lr, double lrDecay, long lrDecayEvery, double beta1, double beta2,
                        double weightDecay, double clip, int logEvery, int checkpointEvery, int keepCheckpoints) {
         this(steps, lr, lrDecay, lrDecayEvery, beta1, beta2, weightDecay, clip, logEvery, checkpointEvery,
-                keepCheckpoints, "step", 0, 1, NO_DECAY);
+                keepCheckpoints, "step", 0, 1, NO_DECAY, PRECISION, DEVICE);
     }
 
     @Override
@@ -70,6 +87,8 @@ public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEve
         Check.range(at(p, "final_lr"), finalLr, 0, 1);
         Check.require(noDecay != null && noDecay.stream().noneMatch(n -> n == null || n.isBlank()),
                 at(p, "no_decay") + " is a list of parameter-name patterns, e.g. [\"*bias\", \"*norm*\"]");
+        Precision.parse(precision, at(p, "precision"));
+        ComputeDevice.parse(device, at(p, "device"));
         Check.require(checkpointEvery % logEvery == 0, at(p, "checkpoint_every") + " = " + checkpointEvery
                 + " must be a multiple of " + at(p, "log_every") + " = " + logEvery);
     }
@@ -95,6 +114,17 @@ public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEve
         long span = steps - 1 - w;
         double progress = span <= 0 ? 1 : (double) (step - w) / span;
         return lr * (finalLr + (1 - finalLr) * (1 + Math.cos(Math.PI * progress)) / 2);
+    }
+
+    /** This config training in {@code p} instead. */
+    public TrainConfig withPrecision(Precision p) {
+        return new TrainConfig(steps, lr, lrDecay, lrDecayEvery, beta1, beta2, weightDecay, clip, logEvery,
+                checkpointEvery, keepCheckpoints, schedule, warmup, finalLr, noDecay, p.toString(), device);
+    }
+
+    /** {@link #precision} parsed; {@code auto} is still to be resolved for the device. */
+    public Precision precisionSetting() {
+        return Precision.parse(precision, "train.precision");
     }
 
     /** Whether parameter {@code name} is exempt from weight decay by {@link #noDecay}. */

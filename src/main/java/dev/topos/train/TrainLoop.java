@@ -1,5 +1,7 @@
 package dev.topos.train;
 
+import dev.topos.config.Precision;
+import dev.topos.nn.MixedPrecision;
 import dev.topos.nn.Tensors;
 import dev.topos.util.Rng;
 import java.io.IOException;
@@ -27,6 +29,8 @@ public final class TrainLoop {
     private final Rng rng;
     private final AdamW optimizer;
     private final Checkpoints checkpoints;
+    /** The precision every forward pass runs in: train.precision resolved for the device. */
+    private final Precision precision;
     private long step;
     /** Updates in a row whose gradient was not finite (each skipped); more than this stops training. */
     private static final int MAX_SKIPPED_IN_A_ROW = 5;
@@ -46,6 +50,12 @@ public final class TrainLoop {
         this.optimizer = new AdamW(task.parameters(), cfg.beta1(), cfg.beta2(), 1e-8, cfg.weightDecay(), cfg.clip(),
                 AdamW.decayRule(cfg::exemptFromDecay));
         this.checkpoints = new Checkpoints(runDir);
+        this.precision = MixedPrecision.resolve(cfg.precisionSetting());
+    }
+
+    /** The precision updates run in (fp32 or bf16). */
+    public Precision precision() {
+        return precision;
     }
 
     public long step() {
@@ -100,6 +110,7 @@ public final class TrainLoop {
      *     checkpoint of the step reached was written, from which {@link #resume} continues exactly
      */
     public void run(String label) throws IOException {
+        Compute.current(cfg.precisionSetting()).write(runDir);
         StopSignal.install();
         StopSignal.trainingStarts();
         try {
@@ -152,14 +163,17 @@ public final class TrainLoop {
     }
 
     /**
-     * One update: forward, backward, AdamW step at the scheduled learning rate; advances the step.
+     * One update: forward (in {@link #precision()}), backward, AdamW step at the scheduled learning rate; advances the step.
      *
      * @return the loss, the task's metrics and the gradient norm of this update
      */
     public Map<String, Double> update() {
         Map<String, Double> values = new LinkedHashMap<>();
         try (PointerScope ignored = new PointerScope()) {
-            TrainingTask.Loss out = task.forward(step);
+            TrainingTask.Loss out;
+            try (MixedPrecision.Scope ignored2 = MixedPrecision.enter(precision)) {
+                out = task.forward(step);
+            }
             out.value().backward();
             double loss = Tensors.item(out.value());
             if (!Double.isFinite(loss)) {

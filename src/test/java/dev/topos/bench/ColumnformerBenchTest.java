@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.topos.bench.ScalingPlan.Measured;
+import dev.topos.config.Precision;
 import dev.topos.geometry.Sheet;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -145,17 +146,19 @@ class ColumnformerBenchTest {
     void fixedSizeBenchmarksRefuseScalingLimits() {
         PrintStream out = new PrintStream(new ByteArrayOutputStream());
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new TemBench().run(out, new BenchOptions(4096, 0)));
+                () -> new TemBench().run(out, new BenchOptions(4096, 0, Precision.FP32)));
         assertTrue(e.getMessage().contains("'tem-t'") && e.getMessage().contains("--max-n"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new BenchOptions(-1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new BenchOptions(0, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new BenchOptions(-1, 0, Precision.FP32));
+        assertThrows(IllegalArgumentException.class, () -> new BenchOptions(0, Double.NaN, Precision.FP32));
+        assertThrows(IllegalArgumentException.class, () -> new BenchOptions(0, 0, Precision.AUTO),
+                "a benchmark runs in a resolved precision");
         assertEquals("columnformer", Benchmarks.byName("columnformer").name());
     }
 
     @Test
     void aTinyPointTrainsInAChildProcess() throws Exception {
         for (String mode : ColumnformerBench.MODES) {
-            PointProcess.Outcome o = PointProcess.run(mode, 256, 0, 4);
+            PointProcess.Outcome o = PointProcess.run(mode, 256, Precision.BF16, 0, 4);
             assertTrue(o.trained(), mode + ": " + o.failure());
             ColumnformerPoint.Result r = o.result();
             assertEquals(mode, r.mode());
@@ -168,7 +171,7 @@ class ColumnformerBenchTest {
 
     @Test
     void aChildOverTheLimitIsKilled() throws Exception {
-        PointProcess.Outcome o = PointProcess.run("sparse", 256, 0, 0.01);
+        PointProcess.Outcome o = PointProcess.run("sparse", 256, Precision.FP32, 0, 0.01);
         assertTrue(!o.trained() && o.failure().startsWith("killed: RSS reached"), o.failure());
     }
 }

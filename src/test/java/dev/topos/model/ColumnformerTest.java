@@ -9,6 +9,7 @@ import dev.topos.nn.Engine;
 import dev.topos.nn.GradCheck;
 import dev.topos.nn.Init;
 import dev.topos.nn.LearnedPositions;
+import dev.topos.nn.MixedPrecisionTest;
 import dev.topos.nn.Tensors;
 import dev.topos.train.AdamW;
 import dev.topos.train.TrainConfig;
@@ -150,5 +151,15 @@ class ColumnformerTest {
                 false, 28, 4, 0, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model(small, 16));
         assertTrue(e.getMessage().contains("49 columns") && e.getMessage().contains("2 x 49"), e.getMessage());
+    }
+
+    /** Dense and sparse Columnformers under bf16 autocast stay within bf16 rounding of fp32. */
+    @Test
+    void bf16ForwardAgreesWithFp32() {
+        for (String attention : new String[] {"dense", "sparse"}) {
+            Columnformer net = model(tiny(attention, true, false), 4);
+            Tensor patches = Init.normal(1, 5, 4, 4);
+            MixedPrecisionTest.agree("Columnformer " + attention, () -> net.forward(patches, null).outputs());
+        }
     }
 }

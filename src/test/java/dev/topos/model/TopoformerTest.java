@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.topos.nn.Engine;
+import dev.topos.nn.MixedPrecisionTest;
 import dev.topos.nn.Tensors;
 import dev.topos.util.Rng;
 import java.util.Map;
@@ -111,6 +112,18 @@ class TopoformerTest {
             float[] train = Tensors.toFloats(model.forward(ids, real, true).logits());
             assertArrayEquals(eval1, eval2);
             assertNotEquals(eval1[0], train[0]);
+        }
+    }
+
+    /** The whole model under bf16 autocast stays within bf16 rounding of fp32 (see MixedPrecisionTest). */
+    @Test
+    void bf16ForwardAgreesWithFp32() {
+        Topoformer model = model(config(0.3, 0.3));
+        Tensor x = ids(3, 7, 12, 2, 9, 4, 1, 1);
+        Tensor real = Tensors.floats(new float[] {1, 1, 1, 1, 1, 1, 0, 0}, 1, 8);
+        MixedPrecisionTest.agree("Topoformer", () -> model.forward(x, real, false).logits());
+        for (String layer : Topoformer.LAYERS) {
+            MixedPrecisionTest.agree("Topoformer " + layer, () -> model.forward(x, real, false).layers().get(layer));
         }
     }
 }

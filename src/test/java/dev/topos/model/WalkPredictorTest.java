@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.topos.nn.Engine;
+import dev.topos.nn.MixedPrecisionTest;
 import dev.topos.nn.Tensors;
 import dev.topos.util.Rng;
 import java.util.function.IntFunction;
@@ -170,5 +171,18 @@ class WalkPredictorTest {
                 assertEquals(0f, v, 0f, "the first step of a world has nothing to read");
             }
         }
+    }
+
+    /** TEM-t and the LSTM under bf16 autocast stay within bf16 rounding of fp32 over a 12-step walk. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void bf16ForwardAgreesWithFp32(IntFunction<WalkPredictor> make) {
+        WalkPredictor model = make.apply(3);
+        Walk walk = Walk.random(5, 6);
+        MixedPrecisionTest.agree(model.getClass().getSimpleName(), () -> {
+            try (Carry carry = model.initialCarry(B)) {
+                return model.forward(carry, walk.batch()).logits();
+            }
+        });
     }
 }

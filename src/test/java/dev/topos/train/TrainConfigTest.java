@@ -1,7 +1,12 @@
 package dev.topos.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.topos.config.ComputeDevice;
+import dev.topos.config.ConfigException;
+import dev.topos.config.Precision;
 import org.junit.jupiter.api.Test;
 
 class TrainConfigTest {
@@ -26,5 +31,39 @@ class TrainConfigTest {
         assertEquals(0.1, s.learningRate(29), 1e-12);
         assertEquals(0.05, s.learningRate(30), 1e-12);
         assertEquals(0.0125, s.learningRate(99), 1e-12);
+    }
+
+    @Test
+    void precisionAndDeviceAreCheckedByName() {
+        TrainConfig ok = new TrainConfig(10, 1e-3, 1, 10, 0.9, 0.999, 0, 1, 1, 1, 1);
+        assertEquals("fp32", ok.precision(), "a config that names no precision trains in fp32");
+        assertEquals(Precision.BF16, ok.withPrecision(Precision.BF16).precisionSetting());
+        ok.validate("train");
+        ConfigException bad = assertThrows(ConfigException.class, () -> new TrainConfig(10, 1e-3, 1, 10, 0.9, 0.999, 0,
+                1, 1, 1, 1, "step", 0, 1, TrainConfig.NO_DECAY, "fp16", "cpu").validate("train"));
+        assertTrue(bad.getMessage().contains("train.precision = 'fp16'") && bad.getMessage().contains("fp32, bf16, auto"),
+                bad.getMessage());
+        ConfigException device = assertThrows(ConfigException.class, () -> new TrainConfig(10, 1e-3, 1, 10, 0.9, 0.999,
+                0, 1, 1, 1, 1, "step", 0, 1, TrainConfig.NO_DECAY, "bf16", "tpu").validate("train"));
+        assertTrue(device.getMessage().contains("train.device = 'tpu'"), device.getMessage());
+    }
+
+    @Test
+    void theCommandLineDeviceWinsOverTheConfigs() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(ComputeDevice.ENV) == null, "TOPOS_DEVICE is set");
+        String before = System.getProperty(ComputeDevice.PROPERTY);
+        try {
+            System.clearProperty(ComputeDevice.PROPERTY);
+            assertEquals(ComputeDevice.CPU, ComputeDevice.current(null, "train.device"));
+            assertEquals(ComputeDevice.AUTO, ComputeDevice.current("auto", "train.device"));
+            System.setProperty(ComputeDevice.PROPERTY, "cpu");
+            assertEquals(ComputeDevice.CPU, ComputeDevice.current("cuda", "train.device"));
+        } finally {
+            if (before == null) {
+                System.clearProperty(ComputeDevice.PROPERTY);
+            } else {
+                System.setProperty(ComputeDevice.PROPERTY, before);
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.topos.config.Precision;
 import dev.topos.util.Rng;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,13 +89,44 @@ class TrainLoopTest {
 
     /** Trains in {@code dir} with a fresh task and loop, resuming from its checkpoint; returns [w..., bias]. */
     private static float[] train(Path dir, long crashAt, Optional<Long> expectResumeAt) throws IOException {
+        return train(CFG, dir, crashAt, expectResumeAt);
+    }
+
+    private static float[] train(TrainConfig cfg, Path dir, long crashAt, Optional<Long> expectResumeAt)
+            throws IOException {
         Rng rng = new Rng(SEED);
         Regression task = new Regression(rng, crashAt);
-        TrainLoop loop = new TrainLoop(task, CFG, dir, rng);
+        TrainLoop loop = new TrainLoop(task, cfg, dir, rng);
         assertEquals(expectResumeAt, loop.resume().map(Checkpoints::stepOf));
         loop.run("test");
-        assertEquals(CFG.steps(), loop.step());
+        assertEquals(cfg.steps(), loop.step());
         return weights(task);
+    }
+
+    /**
+     * bf16 mixed precision: the same regression trains to weights within bf16's rounding of the
+     * fp32 ones (inputs and weights rounded to 8 significant bits, 2^-8 relative, over 40 small
+     * steps: well under 0.05 on weights of order 1) but not to the same bits; a crash and resume
+     * give exactly the uninterrupted bf16 run; compute.json records what it ran on.
+     */
+    @Test
+    void bf16TrainsCloseToFp32AndResumesExactly() throws IOException {
+        TrainConfig bf16 = CFG.withPrecision(Precision.BF16);
+        float[] fp32 = train(CFG, tmp.resolve("fp32"), Long.MAX_VALUE, Optional.empty());
+        float[] straight = train(bf16, tmp.resolve("bf16"), Long.MAX_VALUE, Optional.empty());
+        assertArrayEquals(fp32, straight, 0.05f);
+        assertTrue(!java.util.Arrays.equals(fp32, straight), "bf16 gave fp32's exact weights: it computed nothing in bf16");
+
+        Path dir = tmp.resolve("bf16-crash");
+        assertThrows(IllegalStateException.class, () -> train(bf16, dir, 25, Optional.empty()));
+        assertArrayEquals(straight, train(bf16, dir, Long.MAX_VALUE, Optional.of(20L)));
+        assertEquals(metrics(tmp.resolve("bf16")), metrics(dir));
+
+        var compute = JSON.readTree(dir.resolve(Compute.FILE).toFile());
+        assertEquals("bf16", compute.get("precision").asText());
+        assertEquals("bf16", compute.get("requested").asText());
+        assertEquals("cpu", compute.get("device").asText());
+        assertEquals("fp32", JSON.readTree(tmp.resolve("fp32").resolve(Compute.FILE).toFile()).get("precision").asText());
     }
 
     private static float[] weights(Regression task) {

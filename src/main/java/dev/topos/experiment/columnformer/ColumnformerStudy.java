@@ -1,31 +1,22 @@
 package dev.topos.experiment.columnformer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.topos.config.Configs;
-import dev.topos.experiment.Study;
-import dev.topos.experiment.StudyConfigs;
+import dev.topos.experiment.TrainedStudy;
 import dev.topos.model.Columnformer;
 import dev.topos.nn.Engine;
-import dev.topos.train.TrainLoop;
 import dev.topos.util.Rng;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The Columnformer study (spec columnformer.md): train a Columnformer on Fashion-MNIST or MNIST by
  * masked image modelling or classification, evaluate it, analyse its connectivity and write the
  * report.
  */
-public final class ColumnformerStudy implements Study {
-    @Override
-    public String name() {
-        return "columnformer";
-    }
-
-    @Override
-    public ObjectNode resolve(ObjectNode userConfig, String source) {
-        return StudyConfigs.resolve(ColumnformerStudyConfig.defaults(), userConfig, ColumnformerStudyConfig.class,
-                source);
+public final class ColumnformerStudy
+        extends TrainedStudy<ColumnformerStudyConfig, ImageInputs, Columnformer, ImageTask> {
+    public ColumnformerStudy() {
+        super("columnformer", ColumnformerStudyConfig.class, ColumnformerStudyConfig::defaults);
     }
 
     /**
@@ -40,26 +31,30 @@ public final class ColumnformerStudy implements Study {
     }
 
     @Override
-    public void run(Path runDir, ObjectNode resolvedConfig, boolean resume) throws IOException {
-        ColumnformerStudyConfig cfg = Configs.bind(resolvedConfig, ColumnformerStudyConfig.class,
-                runDir.resolve(StudyConfigs.FILE).toString());
-        ImageInputs inputs = ImageInputs.prepare(cfg, System.out::println);
-        Columnformer model = model(cfg, inputs.train().classes());
-        ImageTask task = new ImageTask(model, inputs, cfg);
-        System.out.printf("%s on %d columns (%s): %d updates of %d images = %.2f epochs of %,d%n", cfg.task(),
-                model.sheet().size(), model.sheet().kind(), cfg.train().steps(), cfg.batch(),
-                (double) cfg.train().steps() / task.updatesPerEpoch(), inputs.train().size());
-        TrainLoop loop = new TrainLoop(task, cfg.train(), runDir, new Rng(cfg.seed()));
-        if (resume) {
-            loop.resume();
-        }
-        loop.run(cfg.name());
-        ColumnformerAnalysis.run(runDir, cfg, inputs);
+    protected ImageInputs prepare(ColumnformerStudyConfig cfg, Path runDir) throws IOException {
+        return ImageInputs.prepare(cfg, System.out::println);
     }
 
     @Override
-    public void analyze(Path runDir) throws IOException {
-        ColumnformerStudyConfig cfg = StudyConfigs.read(runDir, ColumnformerStudyConfig.class);
-        ColumnformerAnalysis.run(runDir, cfg, ImageInputs.prepare(cfg, System.out::println));
+    protected Columnformer model(ColumnformerStudyConfig cfg, ImageInputs inputs) {
+        return model(cfg, inputs.train().classes());
+    }
+
+    @Override
+    protected ImageTask task(ColumnformerStudyConfig cfg, ImageInputs inputs, Columnformer model) {
+        return new ImageTask(model, inputs, cfg);
+    }
+
+    @Override
+    protected Optional<String> description(ColumnformerStudyConfig cfg, ImageInputs inputs, Columnformer model,
+                                           ImageTask task) {
+        return Optional.of(String.format("%s on %d columns (%s): %d updates of %d images = %.2f epochs of %,d",
+                cfg.task(), model.sheet().size(), model.sheet().kind(), cfg.train().steps(), cfg.batch(),
+                (double) cfg.train().steps() / task.updatesPerEpoch(), inputs.train().size()));
+    }
+
+    @Override
+    protected void analyze(Path runDir, ColumnformerStudyConfig cfg, ImageInputs inputs) throws IOException {
+        ColumnformerAnalysis.run(runDir, cfg, inputs);
     }
 }

@@ -5,6 +5,7 @@ import static dev.topos.config.Configs.at;
 import dev.topos.config.Check;
 import dev.topos.config.Validated;
 import dev.topos.data.image.ImageData;
+import dev.topos.experiment.StudyConfig;
 import dev.topos.model.ColumnformerConfig;
 import dev.topos.train.TrainConfig;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public record ColumnformerStudyConfig(String study, String name, long seed, Data data, String task, double maskRatio,
                                       ColumnformerConfig model, int batch, TrainConfig train, Rewire rewire,
-                                      Analysis analysis) implements Validated {
+                                      Analysis analysis) implements StudyConfig {
     public static final List<String> TASKS = List.of("mim", "classify");
 
     /**

@@ -7,6 +7,7 @@ import dev.topos.config.Validated;
 import dev.topos.data.grid.StraightBiasPolicy;
 import dev.topos.data.grid.WalkConfig;
 import dev.topos.data.grid.WalkPolicy;
+import dev.topos.experiment.StudyConfig;
 import dev.topos.model.TemModelConfig;
 import dev.topos.train.TrainConfig;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.List;
  * {@code --set model.transition=additive} (with {@code model.code_norm=false}) is the paper's form.
   */
 public record TemConfig(String study, String name, long seed, World world, Walk walk, TemModelConfig model,
-                        TrainConfig train, Eval eval) implements Validated {
+                        TrainConfig train, Eval eval) implements StudyConfig {
 
     /**
      * @param batch   parallel walks (slots), each switching world at its own time

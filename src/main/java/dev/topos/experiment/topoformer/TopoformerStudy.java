@@ -1,36 +1,22 @@
 package dev.topos.experiment.topoformer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.topos.config.Configs;
-import dev.topos.experiment.Study;
-import dev.topos.experiment.StudyConfigs;
+import dev.topos.experiment.TrainedStudy;
 import dev.topos.model.Topoformer;
 import dev.topos.nn.Engine;
-import dev.topos.train.TrainLoop;
 import dev.topos.util.Rng;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Topoformer study (spec topoformer.md): train the 1-layer classifier (or its dense control)
  * on IMDB reviews, measure validation and test accuracy, probe its layers with the linguistic test
  * suites, and write the report.
  */
-public final class TopoformerStudy implements Study {
-    @Override
-    public String name() {
-        return "topoformer";
-    }
-
-    @Override
-    public ObjectNode resolve(ObjectNode userConfig, String source) {
-        return StudyConfigs.resolve(TopoformerStudyConfig.defaults(), userConfig, TopoformerStudyConfig.class, source);
-    }
-
-    /** Reads a run folder's resolved config. */
-    static TopoformerStudyConfig config(Path runDir) throws IOException {
-        return StudyConfigs.read(runDir, TopoformerStudyConfig.class);
+public final class TopoformerStudy extends TrainedStudy<TopoformerStudyConfig, ImdbData, Topoformer, ClassifierTask> {
+    public TopoformerStudy() {
+        super("topoformer", TopoformerStudyConfig.class, TopoformerStudyConfig::defaults);
     }
 
     /** The model a config names, with seeded initial weights. */
@@ -40,30 +26,36 @@ public final class TopoformerStudy implements Study {
     }
 
     @Override
-    public void run(Path runDir, ObjectNode resolvedConfig, boolean resume) throws IOException {
-        TopoformerStudyConfig cfg = Configs.bind(resolvedConfig, TopoformerStudyConfig.class,
-                runDir.resolve(StudyConfigs.FILE).toString());
-        ImdbData data = ImdbData.prepare(cfg, runDir, System.out::println);
-        Topoformer model = model(cfg, data.vocabulary().size());
-        ClassifierTask task = new ClassifierTask(model, data.train(), cfg.batch(), cfg.seed());
-        System.out.printf("%d updates of %d reviews = %.2f epochs of %,d training reviews%n", cfg.train().steps(),
-                cfg.batch(), (double) cfg.train().steps() / task.updatesPerEpoch(), data.train().size());
-        TrainLoop loop = new TrainLoop(task, cfg.train(), runDir, new Rng(cfg.seed()));
-        if (resume) {
-            loop.resume();
-        }
-        loop.run(cfg.name());
-        TopoformerAnalysis.run(runDir, cfg, data, List.of());
+    protected ImdbData prepare(TopoformerStudyConfig cfg, Path runDir) throws IOException {
+        return ImdbData.prepare(cfg, runDir, System.out::println);
     }
 
     @Override
-    public void analyze(Path runDir) throws IOException {
-        analyze(runDir, List.of());
+    protected Topoformer model(TopoformerStudyConfig cfg, ImdbData data) {
+        return model(cfg, data.vocabulary().size());
     }
 
     @Override
-    public void analyze(Path runDir, List<Path> extraSuites) throws IOException {
-        TopoformerStudyConfig cfg = config(runDir);
-        TopoformerAnalysis.run(runDir, cfg, ImdbData.prepare(cfg, runDir, System.out::println), extraSuites);
+    protected ClassifierTask task(TopoformerStudyConfig cfg, ImdbData data, Topoformer model) {
+        return new ClassifierTask(model, data.train(), cfg.batch(), cfg.seed());
+    }
+
+    @Override
+    protected Optional<String> description(TopoformerStudyConfig cfg, ImdbData data, Topoformer model,
+                                           ClassifierTask task) {
+        return Optional.of(String.format("%d updates of %d reviews = %.2f epochs of %,d training reviews",
+                cfg.train().steps(), cfg.batch(), (double) cfg.train().steps() / task.updatesPerEpoch(),
+                data.train().size()));
+    }
+
+    @Override
+    protected void analyze(Path runDir, TopoformerStudyConfig cfg, ImdbData data) throws IOException {
+        analyze(runDir, cfg, data, List.of());
+    }
+
+    @Override
+    protected void analyze(Path runDir, TopoformerStudyConfig cfg, ImdbData data, List<Path> extraSuites)
+            throws IOException {
+        TopoformerAnalysis.run(runDir, cfg, data, extraSuites);
     }
 }

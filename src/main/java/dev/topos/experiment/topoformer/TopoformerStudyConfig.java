@@ -5,6 +5,7 @@ import static dev.topos.config.Configs.at;
 import dev.topos.config.Check;
 import dev.topos.config.Validated;
 import dev.topos.data.text.SplitFractions;
+import dev.topos.experiment.StudyConfig;
 import dev.topos.model.TopoformerConfig;
 import dev.topos.train.TrainConfig;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.List;
  * lr 1e-3, clip 0.1, batch 128) except where the config says why.
  */
 public record TopoformerStudyConfig(String study, String name, long seed, Data data, TopoformerConfig model,
-                                    int batch, TrainConfig train, Analysis analysis) implements Validated {
+                                    int batch, TrainConfig train, Analysis analysis) implements StudyConfig {
     /** The eight linguistic test suites of spec §6, bundled with Topos. */
     public static final List<String> EIGHT_SUITES = List.of("sentences-vs-nonwords", "sentences-vs-wordlists",
             "nouns-vs-verbs", "singular-vs-plural", "past-vs-present", "function-vs-content",
