@@ -45,7 +45,7 @@ public final class TemTransformer extends Module implements WalkPredictor {
 
     /**
      * Per chunk (K = memory + T keys, A actions): transitions 2(A-1)H_t E^2; path integration
-     * T * 2B E^2 (e W_a; W_a is gathered by index, no product); keys, queries, values 2B(K E d_k + T E d_k + K S d_v);
+     * T * 2B E (A E) (e times every move side by side; each row keeps its own action's block); keys, queries, values 2B(K E d_k + T E d_k + K S d_v);
      * scores and retrieval 2BTK(d_k + d_v); readout 2BT(d_v H + H S).
      */
     @Override
@@ -56,7 +56,7 @@ public final class TemTransformer extends Module implements WalkPredictor {
         double b = batch;
         double t = steps;
         return 2 * (a - 1) * cfg.transitionHidden() * e * e
-                + t * 2 * b * e * e
+                + t * 2 * b * e * a * e
                 + 2 * b * (k * e * cfg.keyDim() + t * e * cfg.keyDim() + k * symbols * cfg.valueDim())
                 + 2 * b * t * k * (cfg.keyDim() + cfg.valueDim())
                 + 2 * b * t * ((double) cfg.valueDim() * cfg.readoutHidden() + (double) cfg.readoutHidden() * symbols);
@@ -79,14 +79,14 @@ public final class TemTransformer extends Module implements WalkPredictor {
 
     @Override
     public Prediction forward(Carry carry, WalkBatch in) {
-        Tensor transitions = path.transitions();
+        Tensor moves = path.sideBySide(path.transitions());
         Tensor e0 = path.initial(in.batch());
         Tensor e = carry.get("e");
         Tensor start = in.start().unsqueeze(2);
         Tensor continuing = in.continuing().unsqueeze(2);
         List<Tensor> codes = new ArrayList<>(in.steps());
         for (int t = 0; t < in.steps(); t++) {
-            Tensor integrated = path.step(e, path.select(transitions, in.actionIn().select(1, t)));
+            Tensor integrated = path.step(e, moves, in.actionIn().select(1, t));
             e = integrated.mul(continuing.select(1, t)).add(e0.mul(start.select(1, t)));
             codes.add(e);
         }

@@ -100,18 +100,26 @@ public final class PathIntegration extends Module {
     }
 
     /**
-     * One step for a batch: e (B, E), the batch's transition matrices (B, E, E) → sigma(e W), normalised if set.
+     * Every move's matrix side by side, [W_0 W_1 ... W_{A-1}] (E, A E), from all of them (A, E, E):
+     * built once per chunk, so that a step is one product.
      */
-    public Tensor step(Tensor e, Tensor w) {
-        Tensor next = e.unsqueeze(1).bmm(w).squeeze(1);
+    public Tensor sideBySide(Tensor all) {
+        return all.permute(1, 0, 2).reshape(units, (long) actions * units);
+    }
+
+    /**
+     * One step for a batch: sigma(e_b W_{a_b}) for e (B, E) and actions {@code taken} (B, int64),
+     * normalised if set. e is multiplied by every move at once, e [W_0 ... W_{A-1}] (B, A E), and
+     * each row keeps its own action's block: one (B x E) by (E x A E) product instead of B small
+     * ones, and its gradient reaches {@code sideBySide} as one product too.
+     */
+    public Tensor step(Tensor e, Tensor sideBySide, Tensor taken) {
+        long b = e.size(0);
+        Tensor every = e.matmul(sideBySide).reshape(b, actions, units);
+        Tensor next = every.gather(1, taken.reshape(b, 1, 1).expand(b, 1, units), false).squeeze(1);
         if (relu) {
             next = next.relu();
         }
         return normalise ? next.div(Tensors.add(Tensors.meanKeep(next.square(), -1), 1e-6).sqrt()) : next;
-    }
-
-    /** The transition matrices of a batch of actions (B, int64) from all of them (A, E, E): (B, E, E). */
-    public Tensor select(Tensor all, Tensor taken) {
-        return all.index_select(0, taken);
     }
 }

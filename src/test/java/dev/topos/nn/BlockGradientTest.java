@@ -33,10 +33,10 @@ class BlockGradientTest {
                 List<Tensor> inputs = GradCheck.parameters(pi);
                 inputs.add(e);
                 GradCheck.check(inputs, () -> {
-                    Tensor w = pi.transitions();
+                    Tensor w = pi.sideBySide(pi.transitions());
                     Tensor x = e;
                     for (int t = 0; t < 3; t++) {
-                        x = pi.step(x, pi.select(w, actions));
+                        x = pi.step(x, w, actions);
                     }
                     return x.sub(target).square().sum();
                 }, 12);

@@ -129,7 +129,7 @@ public class MixedPrecisionTest {
         PathIntegration path = new PathIntegration(16, 5, 8, 0.1, "linear", true, false);
         Tensor e = Init.normal(1, 8, 16);
         Tensor taken = Tensors.longs(new long[] {0, 1, 2, 3, 4, 1, 2, 3}, 8);
-        agree("PathIntegration", () -> path.step(e, path.select(path.transitions(), taken)));
+        agree("PathIntegration", () -> path.step(e, path.sideBySide(path.transitions()), taken));
         AttentionMemory memory = new AttentionMemory(16, 6, 12, 10);
         Tensor z = AttentionMemory.zscore(Init.normal(1, 2, 7, 16));
         Tensor symbols = torch.one_hot(Tensors.longs(new long[] {0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5, 0, 1}, 2, 7),
