@@ -41,7 +41,8 @@ final class PointProcess {
     }
 
     /** The child's command line. */
-    static List<String> command(String mode, int n, Precision precision, double seconds, long heapMiB, Path scratch) {
+    static List<String> command(String mode, int n, Precision precision, double seconds, long heapMiB,
+                                Path scratch) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -64,10 +65,12 @@ final class PointProcess {
     }
 
     /** Runs the point, killing it if its resident memory passes {@code limitGiB}. */
-    static Outcome run(String mode, int n, Precision precision, double seconds, double limitGiB) throws IOException, InterruptedException {
+    static Outcome run(String mode, int n, Precision precision, double seconds, double limitGiB)
+            throws IOException, InterruptedException {
         long heap = ScalingPlan.heapMiB("sparse".equals(mode), n);
         Path scratch = Files.createTempDirectory("topos-bench");
-        ProcessBuilder pb = new ProcessBuilder(command(mode, n, precision, seconds, heap, scratch)).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(command(mode, n, precision, seconds, heap, scratch))
+                .redirectErrorStream(true);
         pb.environment().putIfAbsent("TORCH_CPP_LOG_LEVEL", "ERROR");
         long start = System.nanoTime();
         Process p;

@@ -4,6 +4,7 @@ import dev.topos.bench.BenchOptions;
 import dev.topos.bench.Benchmarks;
 import dev.topos.config.Precision;
 import dev.topos.nn.MixedPrecision;
+import dev.topos.train.TrainConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ final class BenchCommand implements Callable<Integer> {
                     + "capped at the memory available).")
     private double maxGib;
 
-    @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
+    @Option(names = "--precision", paramLabel = "P", defaultValue = TrainConfig.PRECISION,
             description = "fp32, bf16 (bfloat16 mixed precision) or auto (bf16 where the device computes it "
                     + "natively); the peak printed is that precision's (default: ${DEFAULT-VALUE}).")
     private String precision;

@@ -1,8 +1,8 @@
 package dev.topos.cli;
 
 import dev.topos.config.ComputeDevice;
-import dev.topos.nn.Blas;
 import dev.topos.config.ConfigException;
+import dev.topos.nn.Blas;
 import dev.topos.train.StopSignal;
 import java.io.IOException;
 import java.io.PrintWriter;

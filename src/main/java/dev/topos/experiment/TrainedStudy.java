@@ -2,6 +2,7 @@ package dev.topos.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.topos.config.Configs;
+import dev.topos.config.Precision;
 import dev.topos.nn.MixedPrecision;
 import dev.topos.train.TrainLoop;
 import dev.topos.train.TrainingTask;
@@ -116,7 +117,8 @@ public abstract class TrainedStudy<C extends StudyConfig, D, M, T extends Traini
      * rollouts and activations are what the trained model computes.
      */
     private void analyzeIn(Path runDir, C cfg, D data, List<Path> extraSuites) throws IOException {
-        try (MixedPrecision.Scope ignored = MixedPrecision.enter(MixedPrecision.resolve(cfg.train().precisionSetting()))) {
+        Precision trained = MixedPrecision.resolve(cfg.train().precisionSetting());
+        try (MixedPrecision.Scope ignored = MixedPrecision.enter(trained)) {
             analyze(runDir, cfg, data, extraSuites);
         }
     }

@@ -45,7 +45,8 @@ public final class TemTransformer extends Module implements WalkPredictor {
 
     /**
      * Per chunk (K = memory + T keys, A actions): transitions 2(A-1)H_t E^2; path integration
-     * T * 2B E (A E) (e times every move side by side; each row keeps its own action's block); keys, queries, values 2B(K E d_k + T E d_k + K S d_v);
+     * T * 2B E (A E) (e times every move side by side; each row keeps its own action's block); keys,
+     * queries, values 2B(K E d_k + T E d_k + K S d_v);
      * scores and retrieval 2BTK(d_k + d_v); readout 2BT(d_v H + H S).
      */
     @Override

@@ -8,10 +8,9 @@ import org.bytedeco.mkl.global.mkl_rt;
 /**
  * The BLAS library libtorch's fp32 matrix products run on. The {@code org.bytedeco:pytorch} build
  * links OpenBLAS; {@link #useMkl} has JavaCPP load Intel MKL ({@code org.bytedeco:mkl}) under
- * OpenBLAS's name instead, the library PyTorch's own builds use. Measured here with
- * {@code topos bench tem-t}: MKL trains TEM-t at 4.5-5.6 updates/s and its LSTM at 6.3-6.8,
- * OpenBLAS at 4.8 and 4.8 at best; the small batch-16 products of a walk are where OpenBLAS is
- * weakest (16 x 256 by 256 x 1024 at 15 GFLOP/s). bf16 products go to oneDNN either way.
+ * OpenBLAS's name instead, the library PyTorch's own builds use. The small batch-16 products of a
+ * TEM walk are where OpenBLAS is weakest (16 x 256 by 256 x 1024 measured at 15 GFLOP/s). bf16
+ * products go to oneDNN either way.
  */
 public final class Blas {
     /** JavaCPP's switch: the library the OpenBLAS preset loads in OpenBLAS's place. */

@@ -20,13 +20,13 @@ import java.util.Map;
  * <p>Reads, when present: {@code config.yaml} (the resolved config; its {@code name} field titles
  * the report), {@code summary.json} (a flat object of final numbers and strings),
  * {@code metrics.jsonl} (see {@link MetricsLog}; drawn as {@code figures/curves_*.png}, one
- * chart for keys containing "loss", one for "acc", one for the other keys that vary) and
+ * chart for keys containing "loss", one for "acc", one for the other keys that vary),
  * {@code compute.json} (engine, device and precision; see {@link Compute}) and
  * {@code sections.json} (see {@link Sections}). Missing files are skipped; malformed ones fail
  * with an error naming the file.
  *
- * <p>The page holds, in order: the title, a summary table, what it computed on, the config, the training curves, then
- * every section of {@code sections.json} with its text, tables and figures.
+ * <p>The page holds, in order: the title, a summary table, what it computed on, the config, the
+ * training curves, then every section of {@code sections.json} with its text, tables and figures.
  */
 public final class RunReport {
     public static final String REPORT_FILE = "report.html";

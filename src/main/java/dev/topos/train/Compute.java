@@ -11,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * What a run computed on, as its folder's {@value #FILE} records it: the engine and its version,
- * the BLAS library of its fp32 products on the CPU, the device, the precision asked for and the one it resolved to, and libtorch's threads.
+ * the BLAS library of its fp32 products on the CPU, the device, the precision asked for and the one
+ * it resolved to, and libtorch's threads.
  */
 public record Compute(String engine, String version, String blas, String device, String precision,
                       String requested, int threads) {
@@ -29,5 +30,4 @@ public record Compute(String engine, String version, String blas, String device,
         AtomicFiles.writeString(runDir.resolve(FILE),
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
     }
-
 }

@@ -48,7 +48,10 @@ public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEve
     /** The device a config that names none trains on. */
     public static final String DEVICE = "auto";
 
-    /** A config written before {@code precision} and {@code device} existed ran fp32 on the CPU: their defaults. */
+    /**
+     * A config written before {@code precision} and {@code device} existed (a run folder's older
+     * config.yaml) takes their defaults: fp32, as those runs trained, and device auto.
+     */
     public TrainConfig {
         precision = precision == null ? PRECISION : precision;
         device = device == null ? DEVICE : device;

@@ -53,11 +53,6 @@ public final class TrainLoop {
         this.precision = MixedPrecision.resolve(cfg.precisionSetting());
     }
 
-    /** The precision updates run in (fp32 or bf16). */
-    public Precision precision() {
-        return precision;
-    }
-
     public long step() {
         return step;
     }
@@ -163,7 +158,8 @@ public final class TrainLoop {
     }
 
     /**
-     * One update: forward (in {@link #precision()}), backward, AdamW step at the scheduled learning rate; advances the step.
+     * One update: forward (in train.precision, resolved for the device), backward, AdamW step at the
+     * scheduled learning rate; advances the step.
      *
      * @return the loss, the task's metrics and the gradient norm of this update
      */
