@@ -5,6 +5,7 @@ import dev.topos.geometry.Masks;
 import dev.topos.geometry.Sheet;
 import dev.topos.geometry.Sheets;
 import dev.topos.nn.Dense;
+import dev.topos.nn.Dropout;
 import dev.topos.nn.Init;
 import dev.topos.nn.LearnedEmbeddings;
 import dev.topos.nn.Module;
@@ -93,11 +94,11 @@ public final class Topoformer extends Module {
      */
     public Output forward(Tensor ids, Tensor real, boolean training) {
         double p = cfg.dropout();
-        Tensor x = dropout(embeddings.embed(ids), p, training);
+        Tensor x = Dropout.apply(embeddings.embed(ids), p, training);
         TopographicAttention.Result att = attention.attend(x, real, training);
-        Tensor h = dropout(norm1.apply(att.output().add(x)), p, training);
+        Tensor h = Dropout.apply(norm1.apply(att.output().add(x)), p, training);
         Tensor f = ffnOut.apply(ffnIn.apply(h).relu());
-        Tensor y = dropout(norm2.apply(f.add(h)), p, training);
+        Tensor y = Dropout.apply(norm2.apply(f.add(h)), p, training);
         Tensor m = real.unsqueeze(2);
         Tensor pooled = Tensors.sum(y.mul(m), 1).div(Tensors.sum(m, 1));
         Tensor logits = classifier.apply(pooled.tanh());
@@ -132,10 +133,6 @@ public final class Topoformer extends Module {
 
     private Mask mask(double r, Rng rng) {
         return "gaussian".equals(cfg.mask()) ? Masks.gaussian(sheet, r, rng) : Masks.circular(sheet, r);
-    }
-
-    private static Tensor dropout(Tensor x, double rate, boolean training) {
-        return rate == 0 ? x : torch.dropout(x, rate, training);
     }
 
     /**

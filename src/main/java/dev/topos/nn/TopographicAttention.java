@@ -1,7 +1,6 @@
 package dev.topos.nn;
 
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.global.torch;
 
 /**
  * One-head self-attention of width N whose head size is N, with optional spatial querying and an
@@ -65,7 +64,7 @@ public final class TopographicAttention extends Module {
         Tensor scores = Tensors.div(pooled.matmul(k.transpose(-2, -1)), Math.sqrt(width))
                 .add(Tensors.mul(Tensors.sub(keyMask.unsqueeze(1), 1), PAD_PENALTY));
         Tensor a = scores.softmax(-1);
-        Tensor o = torch.dropout(a, dropout, training).matmul(v);
+        Tensor o = Dropout.apply(a, dropout, training).matmul(v);
         return new Result(q, k, v, a, output.apply(o));
     }
 

@@ -10,6 +10,7 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
@@ -31,6 +32,8 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
  * zeroed in their own storage after every update, so the next backward pass accumulates from 0.
  */
 public final class AdamW {
+    /** Below sqrt(Float.MAX_VALUE) / 2: no partial sum of squares of such a gradient overflows float32. */
+    private static final double FLOAT32_SAFE_NORM = 9e18;
     private final Map<String, Tensor> params;
     private final Map<String, Boolean> decay = new LinkedHashMap<>();
     private final Map<String, Tensor> mean = new LinkedHashMap<>();
@@ -71,18 +74,28 @@ public final class AdamW {
     }
 
     /**
-     * Squared L2 norm of each parameter's current gradient, summed in float64 so that a float32
-     * gradient as large as 1e19 still gives a finite norm (its square overflows float32).
+     * Squared L2 norm of each parameter's current gradient. A float32 norm whose square would
+     * overflow (gradients near 1e19 and beyond) or that is not finite is taken again in float64, so
+     * a finite gradient always gives a finite norm; the float64 pass costs a copy of the gradient
+     * at twice its size (90 ms an update for the Topoformer's 14M parameters), so only those pay it.
      */
     private Map<String, Double> squaredGradNorms() {
         Map<String, Double> out = new LinkedHashMap<>();
         try (PointerScope ignored = new PointerScope(); NoGradGuard ng = new NoGradGuard()) {
             for (Map.Entry<String, Tensor> e : params.entrySet()) {
                 Tensor g = gradient(e.getValue());
-                out.put(e.getKey(), g == null ? 0.0 : g.toType(ScalarType.Double).square().sum().item_double());
+                out.put(e.getKey(), g == null ? 0.0 : squaredNorm(g));
             }
         }
         return out;
+    }
+
+    private static double squaredNorm(Tensor g) {
+        double norm = torch.linalg_vector_norm(g).item_double();
+        if (Double.isFinite(norm) && norm < FLOAT32_SAFE_NORM) {
+            return norm * norm;
+        }
+        return g.toType(ScalarType.Double).square().sum().item_double();
     }
 
     /** Global L2 norm of the current gradients (see {@link #squaredGradNorms()}). */

@@ -63,6 +63,17 @@ class AdamWTest {
         }
     }
 
+    /** The squares of (3e19, 4e19) overflow float32; the norm 5e19 does not, and is what gradNorm gives. */
+    @Test
+    void aGradientWhoseSquaresOverflowFloat32StillHasItsFiniteNorm() {
+        try (PointerScope ignored = new PointerScope()) {
+            Tensor p = param(0f, 0f);
+            AdamW opt = new AdamW(Map.of("w", p), 0.9, 0.999, 1e-8, 0, 1.0, (n, t) -> false);
+            p.mul(Tensors.floats(new float[] {3e19f, 4e19f}, 2)).sum().backward();
+            assertEquals(5e19, opt.gradNorm(), 5e19 * 1e-6);
+        }
+    }
+
     /** A parameter the loss does not reach has no gradient: it adds 0 to the norm and only decays. */
     @Test
     void aParameterWithoutAGradientCountsAsZero() {
