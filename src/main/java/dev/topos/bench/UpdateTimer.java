@@ -1,6 +1,7 @@
 package dev.topos.bench;
 
 import dev.topos.config.Precision;
+import dev.topos.nn.HostAllocator;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.bytedeco.pytorch.global.torch.ScalarType;
@@ -49,6 +50,7 @@ final class UpdateTimer {
         double peak = MatmulPeak.measure(precision == Precision.BF16 ? ScalarType.BFloat16 : ScalarType.Float);
         out.printf(Locale.ROOT, "matmul peak      %.1f GFLOP/s (%s, best of 1024/2048); training in %s%n", peak,
                 precision, precision == Precision.BF16 ? "bf16 mixed precision (fp32 master weights)" : "fp32");
+        out.println("allocator        " + HostAllocator.describe());
         return peak;
     }
 }

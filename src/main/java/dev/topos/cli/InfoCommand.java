@@ -7,6 +7,7 @@ import dev.topos.config.Precision;
 import dev.topos.experiment.Studies;
 import dev.topos.nn.Blas;
 import dev.topos.nn.Engine;
+import dev.topos.nn.HostAllocator;
 import dev.topos.nn.MixedPrecision;
 import dev.topos.train.TrainConfig;
 import java.io.IOException;
@@ -51,6 +52,7 @@ final class InfoCommand implements Callable<Integer> {
                 + (MixedPrecision.nativeBf16() ? " (the device computes bfloat16 natively)"
                         : " (no native bfloat16 on this device)") + "; configs default to " + TrainConfig.PRECISION);
         row(out, "Memory", memory());
+        row(out, "Allocator", HostAllocator.describe());
         out.flush();
         for (ScalarType type : new ScalarType[] {ScalarType.Float, ScalarType.BFloat16}) {
             double peak = 0;

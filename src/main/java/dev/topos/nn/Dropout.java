@@ -8,8 +8,9 @@ import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
- * Inverted dropout (Srivastava et al. 2014, "Dropout", JMLR 15, §10 and PyTorch's
- * {@code nn.Dropout}):
+ * Dropout (Srivastava et al. 2014, "Dropout: a simple way to prevent neural networks from
+ * overfitting", JMLR 15) in its inverted form, as PyTorch's {@code nn.Dropout}: kept units are
+ * scaled by 1 / (1 - p) while training instead of the weights by 1 - p at test time,
  *
  * <pre>
  *   y = x (.) m / (1 - p),     m_i ~ Bernoulli(1 - p) independently;     y = x in evaluation
