@@ -4,6 +4,7 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.mkl.global.mkl_rt;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
@@ -47,9 +48,12 @@ public final class Dropout {
         return x.mul(keepMask(x.shape(), 1 - p).to(x.scalar_type()).mul_(new Scalar(1 / (1 - p))));
     }
 
-    /** An int32 tensor of {@code shape} whose elements are 1 with probability {@code keep}, else 0. */
+    /**
+     * An int32 host tensor of {@code shape} whose elements are 1 with probability {@code keep},
+     * else 0 (on the CPU whatever the engine's device: MKL writes it in host memory).
+     */
     static Tensor keepMask(long[] shape, double keep) {
-        Tensor mask = torch.empty(shape, Tensors.options(ScalarType.Int), null);
+        Tensor mask = torch.empty(shape, new TensorOptions(ScalarType.Int), null);
         long seed = Tensors.toLongs(torch.randint(Long.MAX_VALUE, new long[] {1}, Tensors.options(ScalarType.Long)))[0];
         mkl_rt.VSLStreamStatePtr stream = new mkl_rt.VSLStreamStatePtr();
         check(mkl_rt.vslNewStreamEx(stream, mkl_rt.VSL_BRNG_PHILOX4X32X10, 2, new int[] {(int) seed, (int) (seed >>> 32)}),
