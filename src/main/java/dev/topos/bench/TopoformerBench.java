@@ -52,7 +52,9 @@ public final class TopoformerBench implements Benchmark {
         try {
             Engine.seed(1);
             Topoformer model = new Topoformer(cfg, VOCABULARY, new Rng(1));
-            TrainLoop loop = new TrainLoop(new ClassifierTask(model, syntheticReviews(), BATCH, 1), train, dir, new Rng(1));
+            TokenizedSet reviews = syntheticReviews();
+            TrainLoop loop = new TrainLoop(new ClassifierTask(model, reviews, reviews, BATCH, BATCH, 1), train, dir,
+                    new Rng(1));
             UpdateTimer.Rate rate = UpdateTimer.measure(loop::update, WARMUP, SECONDS);
             out.printf(Locale.ROOT, "%-10s params %,d; batch %d x %d tokens%n", label, model.parameterCount(), BATCH,
                     LENGTH);

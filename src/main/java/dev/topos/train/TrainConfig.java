@@ -34,11 +34,13 @@ import java.util.stream.Collectors;
  *                        where the device computes it natively, else fp32)
  * @param device          cpu, cuda or auto (cuda where libtorch sees one); {@code --device} and
  *                        {@code TOPOS_DEVICE} override it
+ * @param validateEvery   updates between measurements on the study's validation split, logged to
+ *                        metrics.jsonl beside the training metrics (a multiple of logEvery); 0 = never
  */
 public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEvery, double beta1, double beta2,
                           double weightDecay, double clip, int logEvery, int checkpointEvery, int keepCheckpoints,
                           String schedule, double warmup, double finalLr, List<String> noDecay, String precision,
-                          String device)
+                          String device, int validateEvery)
         implements Validated {
     public static final List<String> SCHEDULES = List.of("step", "cosine");
     /** Biases and untied biases, norm gains, embeddings and learned positions: no weight decay. */
@@ -62,14 +64,14 @@ public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEve
                        double weightDecay, double clip, int logEvery, int checkpointEvery, int keepCheckpoints,
                        String schedule, double warmup, double finalLr) {
         this(steps, lr, lrDecay, lrDecayEvery, beta1, beta2, weightDecay, clip, logEvery, checkpointEvery,
-                keepCheckpoints, schedule, warmup, finalLr, NO_DECAY, PRECISION, DEVICE);
+                keepCheckpoints, schedule, warmup, finalLr, NO_DECAY, PRECISION, DEVICE, 0);
     }
 
     /** A step schedule without warm-up. */
     public TrainConfig(long steps, double lr, double lrDecay, long lrDecayEvery, double beta1, double beta2,
                        double weightDecay, double clip, int logEvery, int checkpointEvery, int keepCheckpoints) {
         this(steps, lr, lrDecay, lrDecayEvery, beta1, beta2, weightDecay, clip, logEvery, checkpointEvery,
-                keepCheckpoints, "step", 0, 1, NO_DECAY, PRECISION, DEVICE);
+                keepCheckpoints, "step", 0, 1, NO_DECAY, PRECISION, DEVICE, 0);
     }
 
     @Override
@@ -94,6 +96,9 @@ public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEve
         ComputeDevice.parse(device, at(p, "device"));
         Check.require(checkpointEvery % logEvery == 0, at(p, "checkpoint_every") + " = " + checkpointEvery
                 + " must be a multiple of " + at(p, "log_every") + " = " + logEvery);
+        Check.range(at(p, "validate_every"), validateEvery, 0, 1e9);
+        Check.require(validateEvery % logEvery == 0, at(p, "validate_every") + " = " + validateEvery
+                + " must be 0 (never) or a multiple of " + at(p, "log_every") + " = " + logEvery);
     }
 
     /**
@@ -122,7 +127,19 @@ public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEve
     /** This config training in {@code p} instead. */
     public TrainConfig withPrecision(Precision p) {
         return new TrainConfig(steps, lr, lrDecay, lrDecayEvery, beta1, beta2, weightDecay, clip, logEvery,
-                checkpointEvery, keepCheckpoints, schedule, warmup, finalLr, noDecay, p.toString(), device);
+                checkpointEvery, keepCheckpoints, schedule, warmup, finalLr, noDecay, p.toString(), device,
+                validateEvery);
+    }
+
+    /** This config measuring the validation split every {@code updates} updates (0 = never). */
+    public TrainConfig withValidateEvery(int updates) {
+        return new TrainConfig(steps, lr, lrDecay, lrDecayEvery, beta1, beta2, weightDecay, clip, logEvery,
+                checkpointEvery, keepCheckpoints, schedule, warmup, finalLr, noDecay, precision, device, updates);
+    }
+
+    /** Whether update {@code step} (1-based: after it) is followed by a validation measurement. */
+    public boolean validatesAfter(long step) {
+        return validateEvery > 0 && step % validateEvery == 0;
     }
 
     /** {@link #precision} parsed; {@code auto} is still to be resolved for the device. */

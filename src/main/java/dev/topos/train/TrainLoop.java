@@ -15,7 +15,8 @@ import org.bytedeco.pytorch.Tensor;
 
 /**
  * Runs updates of a {@link TrainingTask} with {@link AdamW}, logs window-averaged metrics to
- * {@code metrics.jsonl}, and writes checkpoints; {@link #resume} continues from the latest
+ * {@code metrics.jsonl} (with the task's validation metrics every {@code train.validate_every}
+ * updates), and writes checkpoints; {@link #resume} continues from the latest
  * checkpoint to the same weights and metrics as an uninterrupted run. SIGTERM or Ctrl-C
  * ({@link StopSignal}) ends training after the update under way with a checkpoint that holds the
  * half-filled log window too, so that a stopped and resumed run logs what an uninterrupted one does.
@@ -143,6 +144,9 @@ public final class TrainLoop {
                     row.put("lr", lr);
                     double secs = (System.nanoTime() - windowStart) / 1e9;
                     row.put("updates_per_s", timed / secs);
+                    if (cfg.validatesAfter(step)) {
+                        row.putAll(validate());
+                    }
                     log.log(step, row);
                     window.clear();
                     inWindow = 0;
@@ -202,6 +206,14 @@ public final class TrainLoop {
         }
         step++;
         return values;
+    }
+
+    /** The task's validation metrics, in the precision training runs in; not timed as training. */
+    private Map<String, Double> validate() {
+        try (PointerScope ignored = new PointerScope();
+             MixedPrecision.Scope ignored2 = MixedPrecision.enter(precision)) {
+            return task.validate();
+        }
     }
 
     private Path checkpoint() throws IOException {

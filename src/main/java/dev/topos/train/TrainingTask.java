@@ -24,6 +24,15 @@ public interface TrainingTask {
     /** Restores {@link #state()} from a checkpoint; {@code source} names the file in errors. */
     void loadState(Map<String, Tensor> saved, String source);
 
+    /**
+     * Metrics of the model on the study's held-out validation split (e.g. {@code val_acc}), measured
+     * in evaluation mode without autograd and without drawing from any generator training uses, so
+     * that measuring does not change what is trained; none where the study has no validation split.
+     */
+    default Map<String, Double> validate() {
+        return Map.of();
+    }
+
     /** The scalar to differentiate and named scalar metrics to average over a log window. */
     record Loss(Tensor value, Map<String, Tensor> metrics) {}
 }

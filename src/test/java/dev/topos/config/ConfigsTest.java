@@ -83,7 +83,7 @@ class ConfigsTest {
         assertTrue(m.contains("unknown key 'train.stpes'"), m);
         assertTrue(m.contains("allowed keys here: beta1, beta2, checkpoint_every, clip, device, final_lr, "
                 + "keep_checkpoints, log_every, lr, lr_decay, lr_decay_every, no_decay, precision, schedule, steps, "
-                + "warmup, weight_decay"), m);
+                + "validate_every, warmup, weight_decay"), m);
         assertTrue(error("", "colour=red").contains("unknown key 'colour'; allowed keys here: activation, sizes, train"));
     }
 

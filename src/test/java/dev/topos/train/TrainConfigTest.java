@@ -40,12 +40,23 @@ class TrainConfigTest {
         assertEquals(Precision.BF16, ok.withPrecision(Precision.BF16).precisionSetting());
         ok.validate("train");
         ConfigException bad = assertThrows(ConfigException.class, () -> new TrainConfig(10, 1e-3, 1, 10, 0.9, 0.999, 0,
-                1, 1, 1, 1, "step", 0, 1, TrainConfig.NO_DECAY, "fp16", "cpu").validate("train"));
+                1, 1, 1, 1, "step", 0, 1, TrainConfig.NO_DECAY, "fp16", "cpu", 0).validate("train"));
         assertTrue(bad.getMessage().contains("train.precision = 'fp16'") && bad.getMessage().contains("fp32, bf16, auto"),
                 bad.getMessage());
         ConfigException device = assertThrows(ConfigException.class, () -> new TrainConfig(10, 1e-3, 1, 10, 0.9, 0.999,
-                0, 1, 1, 1, 1, "step", 0, 1, TrainConfig.NO_DECAY, "bf16", "tpu").validate("train"));
+                0, 1, 1, 1, 1, "step", 0, 1, TrainConfig.NO_DECAY, "bf16", "tpu", 0).validate("train"));
         assertTrue(device.getMessage().contains("train.device = 'tpu'"), device.getMessage());
+    }
+
+    @Test
+    void validationRunsEveryValidateEveryUpdatesOnLoggedSteps() {
+        TrainConfig every20 = new TrainConfig(100, 1e-3, 1, 10, 0.9, 0.999, 0, 1, 5, 10, 1).withValidateEvery(20);
+        every20.validate("train");
+        assertTrue(every20.validatesAfter(20) && every20.validatesAfter(100) && !every20.validatesAfter(25));
+        assertTrue(!every20.withValidateEvery(0).validatesAfter(20), "0 never validates");
+        ConfigException off = assertThrows(ConfigException.class, () -> every20.withValidateEvery(12).validate("train"));
+        assertTrue(off.getMessage().contains("train.validate_every = 12")
+                && off.getMessage().contains("multiple of train.log_every = 5"), off.getMessage());
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import dev.topos.nn.Tensors;
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,21 @@ class TrainLoopTest {
             return new Loss(err.square().mean(), Map.of("mae", err.abs().mean()));
         }
 
+        /** Mean squared error of the noiseless targets of {@link #heldOut} inputs (drawn from a stream of its own). */
+        @Override
+        public Map<String, Double> validate() {
+            try (NoGradGuard ignored = new NoGradGuard()) {
+                float[] x = heldOut();
+                int n = x.length / TRUE_W.length;
+                float[] y = new float[n];
+                for (int i = 0; i < n; i++) {
+                    y[i] = (float) target(x, i);
+                }
+                Tensor pred = Tensors.floats(x, n, TRUE_W.length).matmul(params.get("w")).add(params.get("bias"));
+                return Map.of("val_mse", Tensors.item(pred.reshape(n).sub(Tensors.floats(y, n)).square().mean()));
+            }
+        }
+
         @Override
         public Map<String, Tensor> state() {
             return Map.of("noise", Tensors.longs(new long[] {noise.state()}, 1));
@@ -85,6 +101,54 @@ class TrainLoopTest {
         public void loadState(Map<String, Tensor> saved, String source) {
             noise.setState(Tensors.toLongs(saved.get("noise"))[0]);
         }
+    }
+
+    /** The validation inputs: 8 rows of x from a fixed stream no training draw touches. */
+    static float[] heldOut() {
+        Rng r = new Rng(99);
+        float[] x = new float[8 * TRUE_W.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        return x;
+    }
+
+    /** The noiseless target 0.3 + x_i . w of row {@code i}. */
+    static double target(float[] x, int i) {
+        double t = 0.3;
+        for (int j = 0; j < TRUE_W.length; j++) {
+            t += x[i * TRUE_W.length + j] * TRUE_W[j];
+        }
+        return t;
+    }
+
+    /**
+     * train.validate_every = 10: the task's validation metric is logged after updates 10, 20, 30 and
+     * 40 only, the last equals the held-out error of the final weights computed here by hand, and
+     * training is bit-identical to a run that never validates.
+     */
+    @Test
+    void validationIsLoggedEveryValidateEveryUpdatesWithoutChangingTraining() throws IOException {
+        float[] plain = train(CFG, tmp.resolve("plain"), Long.MAX_VALUE, Optional.empty());
+        Path dir = tmp.resolve("validated");
+        float[] validated = train(CFG.withValidateEvery(10), dir, Long.MAX_VALUE, Optional.empty());
+        assertArrayEquals(plain, validated, 0f);
+        List<ObjectNode> rows = metrics(dir);
+        List<Long> steps = rows.stream().filter(r -> r.has("val_mse")).map(r -> r.get("step").asLong()).toList();
+        assertEquals(List.of(10L, 20L, 30L, 40L), steps);
+        float[] x = heldOut();
+        double sse = 0;
+        for (int i = 0; i < x.length / TRUE_W.length; i++) {
+            double pred = validated[TRUE_W.length];
+            for (int j = 0; j < TRUE_W.length; j++) {
+                pred += x[i * TRUE_W.length + j] * validated[j];
+            }
+            sse += (pred - target(x, i)) * (pred - target(x, i));
+        }
+        double last = rows.get(rows.size() - 1).get("val_mse").asDouble();
+        assertEquals(sse / (x.length / TRUE_W.length), last, 1e-5 * Math.max(1, last));
+        assertTrue(rows.stream().filter(r -> r.has("val_mse")).findFirst().get().get("val_mse").asDouble() > last,
+                "the held-out error fell as the regression trained");
     }
 
     /** Trains in {@code dir} with a fresh task and loop, resuming from its checkpoint; returns [w..., bias]. */

@@ -73,7 +73,8 @@ public record ColumnformerStudyConfig(String study, String name, long seed, Data
     public static ColumnformerStudyConfig defaults() {
         return new ColumnformerStudyConfig("columnformer", "columnformer", 42, new Data("fashion-mnist", 0.1, 0.2),
                 "classify", 0.75, ColumnformerConfig.defaults(), 64,
-                new TrainConfig(1000, 6e-4, 1, 1_000_000, 0.9, 0.95, 0.05, 1.0, 10, 100, 2, "cosine", 0.1, 0.05),
+                new TrainConfig(1000, 6e-4, 1, 1_000_000, 0.9, 0.95, 0.05, 1.0, 10, 100, 2, "cosine", 0.1, 0.05)
+                        .withValidateEvery(500),
                 new Rewire(0, 0.1), new Analysis(250, 10_000, 300, 500, 0.1, 20));
     }
 

@@ -40,11 +40,10 @@ final class Evaluation {
             MeanPatch meanPatch = meanPatch(inputs, cfg.analysis().evalBatch());
             out.put("mim_loss", test.reconstruction);
             out.put("mim_baseline_loss", baseline(inputs, inputs.test(), meanPatch, cfg));
-            out.put("val_mim_loss", pass(model, inputs, inputs.validation(), cfg, 0).reconstruction);
         } else {
             out.put("test_acc", test.accuracy);
-            out.put("val_acc", pass(model, inputs, inputs.validation(), cfg, 0).accuracy);
         }
+        out.putAll(validation(model, inputs, cfg));
         int probeImages = Math.min(cfg.analysis().probeImages(), inputs.train().size());
         Pass probeTrain = pass(model, inputs, inputs.train().subset(range(probeImages)), cfg, probeImages);
         try (PointerScope ignored = new PointerScope()) {
@@ -59,6 +58,15 @@ final class Evaluation {
         out.put("probe_train_images", probeImages);
         out.put("wiring_length", test.wiringLength);
         return out;
+    }
+
+    /**
+     * The validation split's task figure, as training logs it: {@code val_mim_loss} (masked image
+     * modelling) or {@code val_acc} (classification).
+     */
+    static Map<String, Double> validation(Columnformer model, ImageInputs inputs, ColumnformerStudyConfig cfg) {
+        Pass p = pass(model, inputs, inputs.validation(), cfg, 0);
+        return cfg.mim() ? Map.of("val_mim_loss", p.reconstruction) : Map.of("val_acc", p.accuracy);
     }
 
     /**

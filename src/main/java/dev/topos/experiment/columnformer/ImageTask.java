@@ -87,6 +87,15 @@ final class ImageTask implements TrainingTask {
         return new Loss(taskLoss.add(w.cost()), metrics);
     }
 
+    /**
+     * The validation split's accuracy or masked-patch MSE; evaluation masks are seeded apart from
+     * training's, and training reseeds before every update.
+     */
+    @Override
+    public Map<String, Double> validate() {
+        return Evaluation.validation(model, inputs, cfg);
+    }
+
     @Override
     public Map<String, Tensor> state() {
         Map<String, Tensor> out = new LinkedHashMap<>();

@@ -23,10 +23,20 @@ public final class ClassifierTask implements TrainingTask {
     private final TokenizedSet data;
     private final EpochSampler sampler;
     private final long seed;
+    private final TokenizedSet validation;
+    private final int evalBatch;
 
-    public ClassifierTask(Topoformer model, TokenizedSet data, int batch, long seed) {
+    /**
+     * @param data       the training reviews
+     * @param validation the validation reviews, classified whole by {@link #validate}
+     * @param evalBatch  reviews per forward pass when validating
+     */
+    public ClassifierTask(Topoformer model, TokenizedSet data, TokenizedSet validation, int batch, int evalBatch,
+                          long seed) {
         this.model = model;
         this.data = data;
+        this.validation = validation;
+        this.evalBatch = evalBatch;
         this.sampler = new EpochSampler(data.size(), batch, seed);
         this.seed = seed;
     }
@@ -50,6 +60,12 @@ public final class ClassifierTask implements TrainingTask {
         Map<String, Tensor> metrics = new LinkedHashMap<>();
         metrics.put("train_acc", Losses.correct(logits, b.labels()).mean());
         return new Loss(Losses.maskedCrossEntropy(logits, b.labels(), all), metrics);
+    }
+
+    /** {@code val_acc}: the fraction of the validation reviews classified correctly (no dropout). */
+    @Override
+    public Map<String, Double> validate() {
+        return Map.of("val_acc", Activations.accuracy(model, validation, evalBatch));
     }
 
     @Override

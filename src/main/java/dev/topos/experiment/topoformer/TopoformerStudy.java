@@ -37,7 +37,8 @@ public final class TopoformerStudy extends TrainedStudy<TopoformerStudyConfig, I
 
     @Override
     protected ClassifierTask task(TopoformerStudyConfig cfg, ImdbData data, Topoformer model) {
-        return new ClassifierTask(model, data.train(), cfg.batch(), cfg.seed());
+        return new ClassifierTask(model, data.train(), data.validation(), cfg.batch(), cfg.analysis().evalBatch(),
+                cfg.seed());
     }
 
     @Override

@@ -68,7 +68,7 @@ public record TopoformerStudyConfig(String study, String name, long seed, Data d
                 new Data("imdb", new SplitFractions(0.7, 0.1, 0.2), 5),
                 new TopoformerConfig(400, 1600, 256, 0.1, 0.3, "circular", false, false, true, 0.1, 0.0, 2),
                 128,
-                new TrainConfig(300, 1e-3, 1, 1_000_000, 0.9, 0.999, 0.01, 0.1, 5, 50, 2),
+                new TrainConfig(300, 1e-3, 1, 1_000_000, 0.9, 0.999, 0.01, 0.1, 5, 50, 2).withValidateEvery(300),
                 new Analysis(EIGHT_SUITES, 200, 0.05, 2, 1000, 10, 100, ""));
     }
 
