@@ -90,7 +90,8 @@ public final class Topoformer extends Module {
      * @param ids      (B, T) token ids
      * @param real     (B, T) 1 for real tokens, 0 for padding
      * @param training whether dropout is on
-     * @return logits (B, classes) and the activations of {@link #LAYERS}, each (B, T, N)
+     * @return logits (B, classes) and the activations of {@link #LAYERS}, each (B, T, N) (in training
+     *     under spatial querying without the query, which is folded into the pooled one)
      */
     public Output forward(Tensor ids, Tensor real, boolean training) {
         double p = cfg.dropout();
@@ -103,7 +104,9 @@ public final class Topoformer extends Module {
         Tensor pooled = Tensors.sum(y.mul(m), 1).div(Tensors.sum(m, 1));
         Tensor logits = classifier.apply(pooled.tanh());
         Map<String, Tensor> layers = new LinkedHashMap<>();
-        layers.put("query", att.query());
+        if (att.query() != null) {
+            layers.put("query", att.query());
+        }
         layers.put("key", att.key());
         layers.put("value", att.value());
         layers.put("attn_out", att.output());
@@ -112,14 +115,16 @@ public final class Topoformer extends Module {
     }
 
     /**
-     * Multiply-add FLOPs (2 per multiply-add) of the matrix products of one forward pass over
-     * (batch, steps) tokens: Q, K, V and output projections 4 * 2N^2 per token (+ 2N^2 for spatial
-     * querying), scores and A V 2 * 2TN per token, FFN 2 * 2 N ffn per token, classifier 2N C.
+     * Multiply-add FLOPs (2 per multiply-add) of the matrix products of one training forward pass
+     * over (batch, steps) tokens: Q, K, V and output projections 4 * 2N^2 per token (spatial querying
+     * is folded into the query weights, 2N^3 once), scores and A V 2 * 2TN per token, FFN 2 * 2 N ffn
+     * per token, classifier 2N C.
      */
     public double forwardFlops(int batch, int steps) {
         double n = cfg.width();
-        double perToken = (4 + (hasSpatialQuerying() ? 1 : 0)) * 2 * n * n + 2 * 2.0 * steps * n + 2 * 2 * n * cfg.ffn();
-        return batch * (steps * perToken + 2 * n * cfg.classes());
+        double perToken = 4 * 2 * n * n + 2 * 2.0 * steps * n + 2 * 2 * n * cfg.ffn();
+        double fold = hasSpatialQuerying() ? 2 * n * n * n : 0;
+        return batch * (steps * perToken + 2 * n * cfg.classes()) + fold;
     }
 
     private boolean hasSpatialQuerying() {

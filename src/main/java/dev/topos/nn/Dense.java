@@ -32,6 +32,17 @@ public final class Dense extends Module implements Projection {
         return bias == null ? torch.linear(x, weight) : torch.linear(x, weight, new TensorOptional(bias));
     }
 
+    /**
+     * (X W^T + b) R = X (R^T W)^T + R^T b: R folded into the weights once, an (in x out x k) product,
+     * instead of multiplying every row of the output by R.
+     */
+    @Override
+    public Tensor applyThen(Tensor x, Tensor r) {
+        Tensor rt = r.t();
+        Tensor w = rt.matmul(weight);
+        return bias == null ? torch.linear(x, w) : torch.linear(x, w, new TensorOptional(rt.matmul(bias)));
+    }
+
     @Override
     public Module module() {
         return this;

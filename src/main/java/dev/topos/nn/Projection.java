@@ -7,6 +7,14 @@ public interface Projection {
     /** Applies the map to X of shape (..., in); returns (..., out). */
     Tensor apply(Tensor x);
 
+    /**
+     * f(X) R for an (out x k) matrix R, as one map where the projection can absorb R into its
+     * weights (a {@link Dense} does: X (R^T W)^T + R^T b); otherwise f(X) then the product.
+     */
+    default Tensor applyThen(Tensor x, Tensor r) {
+        return apply(x).matmul(r);
+    }
+
     /** The map as a module of the model tree. */
     Module module();
 }

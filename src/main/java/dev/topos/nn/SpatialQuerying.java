@@ -32,8 +32,12 @@ public final class SpatialQuerying extends Module {
 
     /** Q~ = Q M^ (times diag(w) when learned), for Q of shape (..., N). */
     public Tensor pool(Tensor queries) {
-        Tensor p = columnWeight == null ? pool : pool.mul(columnWeight);
-        return queries.matmul(p);
+        return queries.matmul(matrix());
+    }
+
+    /** The pooling matrix M^ (times diag(w) when learned), N x N: Q~ = Q times it. */
+    public Tensor matrix() {
+        return columnWeight == null ? pool : pool.mul(columnWeight);
     }
 
     /** The constant M^ = M / ||M||_F. */

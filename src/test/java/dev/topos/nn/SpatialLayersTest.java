@@ -2,6 +2,7 @@ package dev.topos.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.topos.geometry.Mask;
 import dev.topos.geometry.Masks;
@@ -121,6 +122,37 @@ class SpatialLayersTest {
                 List<Tensor> inputs = GradCheck.parameters(sr);
                 inputs.add(x);
                 GradCheck.check(inputs, () -> sr.apply(x).sub(target).square().sum(), 20);
+            }
+        });
+    }
+
+    /**
+     * Training folds M^ into the query projection: (X W^T + b) M^ = X (M^T W)^T + M^T b, so the
+     * pooled queries and the attention output equal the unfolded (evaluation) path's to float64
+     * rounding, the training result carries no unpooled Q, and gradients through the fold check.
+     */
+    @Test
+    void foldingSpatialQueryingIntoTheQueryWeightsChangesNothing() {
+        GradCheck.float64(() -> {
+            try (PointerScope ignored = new PointerScope()) {
+                Engine.seed(11);
+                Mask field = Masks.circular(Sheets.grid(3, true), 0.5);
+                Dense query = new Dense(9, 9, true);
+                SpatialQuerying sq = new SpatialQuerying(field, true);
+                Tensor x = Init.normal(1, 2, 4, 9);
+                assertArrayEquals(Tensors.toDoubles(sq.pool(query.apply(x))),
+                        Tensors.toDoubles(query.applyThen(x, sq.matrix())), 1e-12);
+                TopographicAttention att = new TopographicAttention(9, query, new Dense(9, 9, true),
+                        new Dense(9, 9, false), sq, new SpatialReweighting(field), 0);
+                Tensor real = Tensors.doubles(new double[] {1, 1, 1, 0, 1, 1, 1, 1}, 2, 4);
+                TopographicAttention.Result folded = att.attend(x, real, true);
+                assertNull(folded.query());
+                assertArrayEquals(Tensors.toDoubles(att.attend(x, real, false).output()),
+                        Tensors.toDoubles(folded.output()), 1e-12);
+                Tensor target = Init.normal(1, 2, 4, 9);
+                List<Tensor> inputs = GradCheck.parameters(att);
+                inputs.add(x);
+                GradCheck.check(inputs, () -> att.attend(x, real, true).output().sub(target).square().sum(), 8);
             }
         });
     }
