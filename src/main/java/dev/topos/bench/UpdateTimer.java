@@ -10,17 +10,20 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
 final class UpdateTimer {
     private UpdateTimer() {}
 
-    /** Updates per second of {@code update} over at least {@code seconds}, after {@code warmup} untimed ones. */
+    /**
+     * Updates per second of {@code update} over at least {@code seconds} and at least one timed
+     * update, after {@code warmup} untimed ones.
+     */
     static Rate measure(Runnable update, int warmup, double seconds) {
         for (int i = 0; i < warmup; i++) {
             update.run();
         }
         long start = System.nanoTime();
         int n = 0;
-        while ((System.nanoTime() - start) / 1e9 < seconds) {
+        do {
             update.run();
             n++;
-        }
+        } while ((System.nanoTime() - start) / 1e9 < seconds);
         return new Rate(n, (System.nanoTime() - start) / 1e9, warmup);
     }
 
