@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,6 +119,11 @@ final class RunCommand implements Callable<Integer> {
             }
             if (resume) {
                 requireResumable(RunFolder.readConfig(dir), resolved, configFile);
+                Optional<String> why = study.notResumable(dir);
+                if (why.isPresent()) {
+                    throw new IllegalArgumentException("cannot resume " + dir + ": " + why.get()
+                            + "; to start again, delete the folder or choose another with --out DIR");
+                }
             }
         } catch (IOException | RuntimeException e) {
             if (lock != null) {
@@ -146,8 +152,14 @@ final class RunCommand implements Callable<Integer> {
         return n;
     }
 
-    /** A resumed run must have the stored config, except that train.steps may grow. */
+    /** A resumed run must be of the stored study and have its config, except that train.steps may grow. */
     static void requireResumable(JsonNode stored, JsonNode now, Path configFile) {
+        String was = stored.path("study").asText();
+        String is = now.path("study").asText();
+        if (!was.equals(is)) {
+            throw new ConfigException(configFile + ": cannot resume: the folder holds a run of study '" + was
+                    + "', not '" + is + "'");
+        }
         List<String> differing = Configs.differences(stored, now).stream().filter(k -> !k.equals(STEPS)).toList();
         if (!differing.isEmpty()) {
             throw new ConfigException(configFile + ": cannot resume: the config differs from the stored one in "

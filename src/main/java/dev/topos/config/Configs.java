@@ -2,6 +2,7 @@ package dev.topos.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -40,10 +41,14 @@ public final class Configs {
         return YAML;
     }
 
-    /** Parses YAML text into a tree; {@code source} names the file in errors. */
+    /**
+     * Parses YAML text into a tree; {@code source} names the file in errors. A key given twice in
+     * one mapping is an error naming both lines.
+     */
     public static ObjectNode parse(String text, String source) {
         try {
             JsonNode node = YAML.readTree(text);
+            DuplicateKeys.check(text, source);
             if (node == null || node.isMissingNode() || node.isNull()) {
                 return YAML.createObjectNode();
             }
@@ -127,7 +132,8 @@ public final class Configs {
             throw new ConfigException(source + ": " + path(e) + " = '" + e.getValue() + "' is not allowed; must be "
                     + typeName(e.getTargetType()));
         } catch (MismatchedInputException e) {
-            throw new ConfigException(source + ": " + path(e) + " must be " + typeName(e.getTargetType()));
+            throw new ConfigException(source + ": " + path(e) + echo(tree, e) + " must be "
+                    + typeName(e.getTargetType()));
         } catch (JsonProcessingException e) {
             throw new ConfigException(source + ": " + e.getOriginalMessage());
         }
@@ -208,6 +214,15 @@ public final class Configs {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** {@code " = 'abc'"} for the scalar at the exception's path in {@code tree}, else empty. */
+    private static String echo(JsonNode tree, MismatchedInputException e) {
+        JsonNode node = tree;
+        for (JsonMappingException.Reference r : e.getPath()) {
+            node = node == null ? null : r.getFieldName() != null ? node.get(r.getFieldName()) : node.get(r.getIndex());
+        }
+        return node != null && node.isValueNode() ? " = '" + node.asText() + "'" : "";
     }
 
     private static String typeName(Class<?> t) {

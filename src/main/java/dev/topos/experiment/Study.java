@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A runnable study: one kind of experiment (the {@code study} key of an experiment YAML) that
@@ -26,6 +27,14 @@ public interface Study {
      * writes report.html. The resolved config is already in runDir/config.yaml.
      */
     void run(Path runDir, ObjectNode resolvedConfig, boolean resume) throws IOException;
+
+    /**
+     * Why {@code --resume} cannot continue the run in {@code runDir} (e.g. it holds no checkpoint),
+     * or empty if it can. Asked before anything in the folder is touched.
+     */
+    default Optional<String> notResumable(Path runDir) throws IOException {
+        return Optional.empty();
+    }
 
     /** Redoes evaluation and analysis from the run folder's latest checkpoint, then the report. */
     void analyze(Path runDir) throws IOException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.topos.config.Configs;
 import dev.topos.config.Precision;
 import dev.topos.nn.MixedPrecision;
+import dev.topos.train.Checkpoints;
 import dev.topos.train.TrainLoop;
 import dev.topos.train.TrainingTask;
 import dev.topos.util.Rng;
@@ -90,6 +91,15 @@ public abstract class TrainedStudy<C extends StudyConfig, D, M, T extends Traini
         }
         loop.run(cfg.name());
         analyzeIn(runDir, cfg, data, List.of());
+    }
+
+    /** A trained run resumes from its latest checkpoint; without one there is nothing to continue. */
+    @Override
+    public final Optional<String> notResumable(Path runDir) throws IOException {
+        Checkpoints checkpoints = new Checkpoints(runDir);
+        return checkpoints.latest().isPresent() ? Optional.empty() : Optional.of("it holds no checkpoint to resume "
+                + "from (" + checkpoints.dir() + " is empty or missing: the run stopped before its first checkpoint, "
+                + "every train.checkpoint_every updates)");
     }
 
     @Override

@@ -62,6 +62,62 @@ class StopAndResumeTest {
         assertEquals(0, cl.execute(args), err.toString());
     }
 
+    /** The exit code and standard error of {@code topos args}. */
+    private static Object[] fail(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        return new Object[] {cl.execute(args), err.toString()};
+    }
+
+    /** Every file under {@code dir} with its bytes, to show that a refused command changed nothing. */
+    private static java.util.Map<String, List<Byte>> snapshot(Path dir) throws IOException {
+        java.util.Map<String, List<Byte>> files = new java.util.TreeMap<>();
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                List<Byte> bytes = new ArrayList<>();
+                for (byte b : Files.readAllBytes(p)) {
+                    bytes.add(b);
+                }
+                files.put(dir.relativize(p).toString(), bytes);
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void aRefusedResumeSaysWhyInOneLineAndLeavesTheFolderAsItWas() throws Exception {
+        Path exp = experiment();
+        Path dir = tmp.resolve("short");
+        run("run", exp.toString(), "--out", dir.toString(), "--set", "train.steps=1");
+        // As if killed before its first checkpoint: the folder has its config but no checkpoint.
+        for (Path c : new Checkpoints(dir).list()) {
+            Files.delete(c);
+        }
+        var before = snapshot(dir);
+        Object[] r = fail("run", exp.toString(), "--out", dir.toString(), "--set", "train.steps=1", "--resume");
+        String err = (String) r[1];
+        assertEquals(2, r[0], err);
+        assertEquals(1, err.strip().lines().count(), err);
+        assertTrue(err.contains("cannot resume " + dir + ": it holds no checkpoint to resume from"), err);
+        assertEquals(before, snapshot(dir), "a refused resume changes nothing in the folder");
+
+        r = fail("run", exp.toString(), "--out", dir.toString(), "--set", "train.steps=1", "--set", "train.lr=0.5",
+                "--resume");
+        assertTrue(((String) r[1]).contains("differs from the stored one in train.lr"), (String) r[1]);
+        assertEquals(before, snapshot(dir), "nor does one whose config differs (config.yaml keeps its values)");
+
+        Path fake = tmp.resolve("fake");
+        run("run", "fake", "--out", fake.toString());
+        var fakeBefore = snapshot(fake);
+        r = fail("run", exp.toString(), "--out", fake.toString(), "--resume");
+        err = (String) r[1];
+        assertEquals(1, err.strip().lines().count(), err);
+        assertTrue(err.contains("cannot resume: the folder holds a run of study 'fake', not 'tem'"), err);
+        assertEquals(fakeBefore, snapshot(fake));
+    }
+
     private static byte[] finalCheckpoint(Path dir) throws IOException {
         Path last = new Checkpoints(dir).latest().orElseThrow();
         assertEquals(STEPS, Checkpoints.stepOf(last));

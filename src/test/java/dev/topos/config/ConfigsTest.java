@@ -89,12 +89,11 @@ class ConfigsTest {
 
     @Test
     void wrongTypeNamesTheFieldAndTheType() {
-        String m = error("train:\n  steps: abc\n");
-        assertTrue(m.contains("train.steps"), m);
-        assertTrue(m.contains("an integer"), m);
-        assertTrue(error("", "train.lr=fast").contains("train.lr"));
-        assertTrue(error("", "train.lr=fast").contains("a number"));
-        assertTrue(error("train: 5\n").contains("train must be a section"));
+        assertEquals("exp.yaml: train.steps = 'abc' must be an integer", error("train:\n  steps: abc\n"));
+        assertEquals("exp.yaml: train.lr = 'fast' must be a number", error("", "train.lr=fast"));
+        assertEquals("exp.yaml: sizes[1] = 'x' must be an integer", error("sizes: [1, x]\n"));
+        String section = error("train: 5\n");
+        assertTrue(section.contains("train = '5' must be a section"), section);
         String fraction = error("", "train.steps=1.5");
         assertTrue(fraction.contains("train.steps = '1.5'") && fraction.contains("must be an integer"), fraction);
     }
@@ -107,6 +106,17 @@ class ConfigsTest {
         assertTrue(error("", "activation=tanh").contains("activation = 'tanh' is not allowed; allowed: relu, linear"));
         assertTrue(error("", "train.checkpoint_every=15")
                 .contains("train.checkpoint_every = 15 must be a multiple of train.log_every = 10"));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorNamingBothLines() {
+        String m = assertThrows(ConfigException.class, () -> Configs.parse(
+                "seed: 1\ntrain:\n  steps: 10\n  lr: 0.1\n  steps: 20\n", "experiments/x.yaml")).getMessage();
+        assertEquals("experiments/x.yaml: key 'train.steps' is given twice, on lines 3 and 5; keep one", m);
+        assertTrue(assertThrows(ConfigException.class, () -> Configs.parse("a: 1\nb: 2\na: 3\n", "y.yaml"))
+                .getMessage().contains("key 'a' is given twice, on lines 1 and 3"));
+        assertEquals(2, Configs.parse("train:\n  steps: 1\nmodel:\n  steps: 2\n", "z.yaml").size(),
+                "the same key in two sections is no duplicate");
     }
 
     @Test
