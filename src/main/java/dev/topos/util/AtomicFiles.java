@@ -28,7 +28,20 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /**
+     * Writes {@code target} atomically. A failure (a full disk, say) is an IOException that names
+     * the target and leaves its previous content, if any, as it was.
+     */
     public static void write(Path target, Writer writer) throws IOException {
+        try {
+            replace(target, writer);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + e.getMessage() + " (its previous content, if any, "
+                    + "is unchanged)", e);
+        }
+    }
+
+    private static void replace(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
@@ -55,7 +68,6 @@ public final class AtomicFiles {
             Files.deleteIfExists(tmp);
         }
     }
-
 
     public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));

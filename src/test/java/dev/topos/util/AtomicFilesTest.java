@@ -26,10 +26,12 @@ class AtomicFilesTest {
     void aFailedWriteKeepsTheOldContentAndLeavesNoTempFile(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("b.txt");
         AtomicFiles.writeString(f, "old");
-        assertThrows(IOException.class, () -> AtomicFiles.write(f, out -> {
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(f, out -> {
             out.write("half".getBytes(StandardCharsets.UTF_8));
-            throw new IOException("disk full");
+            throw new IOException("No space left on device");
         }));
+        assertEquals("cannot write " + f + ": No space left on device (its previous content, if any, is unchanged)",
+                e.getMessage(), "the error names the file being written");
         assertEquals("old", Files.readString(f));
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(1, files.count());
