@@ -1,6 +1,8 @@
 package dev.topos.cli;
 
 import dev.topos.experiment.Study;
+import dev.topos.report.RunReport;
+import dev.topos.train.RunRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         RunFolder.selectDevice(RunFolder.readConfig(runDir), runDir.resolve(RunFolder.CONFIG).toString());
         try (RunLock held = RunLock.acquire(runDir, spec.commandLine().getErr())) {
             study.analyze(runDir, suites);
+            RunRecord.stampSummary(runDir);
+            RunReport.write(runDir);
         }
         return 0;
     }

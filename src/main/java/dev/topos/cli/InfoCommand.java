@@ -7,6 +7,7 @@ import dev.topos.config.Precision;
 import dev.topos.experiment.Studies;
 import dev.topos.nn.Blas;
 import dev.topos.nn.Engine;
+import dev.topos.util.BuildInfo;
 import dev.topos.nn.HostAllocator;
 import dev.topos.nn.MixedPrecision;
 import dev.topos.train.TrainConfig;
@@ -39,7 +40,7 @@ final class InfoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ComputeDevice requested = ComputeDevice.current();
         ComputeDevice device = Engine.select(requested);
-        row(out, "Topos", Main.version());
+        row(out, "Topos", BuildInfo.current().describe());
         row(out, "Java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
                 + System.getProperty("java.vendor") + ")");
         row(out, "Engine", "libtorch " + Engine.version() + " (org.bytedeco:pytorch; CUDA "

@@ -4,6 +4,7 @@ import dev.topos.config.ComputeDevice;
 import dev.topos.config.ConfigException;
 import dev.topos.nn.Blas;
 import dev.topos.train.StopSignal;
+import dev.topos.util.BuildInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -139,12 +140,6 @@ public final class Main implements Callable<Integer> {
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 
-    /** The version: the jar manifest's Implementation-Version, or "dev" when run from classes. */
-    static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
-
     /** Parses {@code --device} as {@link ComputeDevice#parse} does, with its error message. */
     static final class DeviceConverter implements CommandLine.ITypeConverter<ComputeDevice> {
         @Override
@@ -161,7 +156,7 @@ public final class Main implements Callable<Integer> {
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"topos " + version()};
+            return new String[] {"topos " + BuildInfo.current().describe()};
         }
     }
 }

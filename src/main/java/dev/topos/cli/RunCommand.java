@@ -7,6 +7,8 @@ import dev.topos.config.Configs;
 import dev.topos.experiment.Studies;
 import dev.topos.experiment.Study;
 import dev.topos.report.RunReport;
+import dev.topos.train.RunRecord;
+import dev.topos.train.StopSignal;
 import dev.topos.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,7 +83,18 @@ final class RunCommand implements Callable<Integer> {
                         p.study().name(), p.source());
                 spec.commandLine().getOut().flush();
                 RunFolder.selectDevice(p.resolved(), p.source());
-                p.study().run(p.dir(), p.resolved(), resume);
+                RunRecord record = RunRecord.begin(p.dir(), p.resolved(), resume);
+                try {
+                    p.study().run(p.dir(), p.resolved(), resume);
+                } catch (StopSignal.Stopped e) {
+                    record.finish(RunRecord.State.INCOMPLETE, e.getMessage());
+                    throw e;
+                } catch (IOException | RuntimeException | Error e) {
+                    record.finish(RunRecord.State.FAILED, Main.describe(e));
+                    throw e;
+                }
+                record.finish(RunRecord.State.COMPLETE, null);
+                RunReport.write(p.dir());
                 spec.commandLine().getOut().printf("Report: %s%n",
                         p.dir().resolve(RunReport.REPORT_FILE).toAbsolutePath());
             }

@@ -28,6 +28,8 @@ final class ReportHtml {
             figure { margin: 1em 0; }
             img { max-width: 100%; border: 1px solid #eee; }
             figcaption, .missing { color: #555; font-size: 90%; }
+            .provenance { color: #555; font-size: 90%; line-height: 1.4; }
+            .warn { background: #fff3cd; border: 1px solid #e0c36a; padding: .5em .8em; }
             """;
     /** Significant digits shown for non-integral numbers. */
     private static final MathContext DIGITS = new MathContext(6);
@@ -51,6 +53,18 @@ final class ReportHtml {
         section.tables().forEach(this::table);
         section.figures().forEach(this::figure);
         body.append("</section>\n");
+        return this;
+    }
+
+    /** Appends a line of small print under the title, e.g. the run's provenance. */
+    ReportHtml provenance(String text) {
+        body.append("<p class=\"provenance\">").append(escape(text)).append("</p>\n");
+        return this;
+    }
+
+    /** Appends a highlighted warning, e.g. that the run did not finish. */
+    ReportHtml warning(String text) {
+        body.append("<p class=\"warn\">").append(escape(text)).append("</p>\n");
         return this;
     }
 

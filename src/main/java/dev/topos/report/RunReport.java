@@ -3,7 +3,9 @@ package dev.topos.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.topos.train.Compute;
+import dev.topos.train.RunRecord;
 import dev.topos.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,7 +28,8 @@ import java.util.Map;
  * {@code sections.json} (see {@link Sections}). Missing files are skipped; malformed ones fail
  * with an error naming the file.
  *
- * <p>The page holds, in order: the title, a summary table, what it computed on, the config, the
+ * <p>The page holds, in order: the title, the run's provenance ({@code run.json}, see
+ * {@link RunRecord}) with a warning if it did not complete, a summary table, what it computed on, the config, the
  * training curves, then every section of {@code sections.json} with its text, tables and figures.
  */
 public final class RunReport {
@@ -57,6 +61,17 @@ public final class RunReport {
 
         String configText = Files.exists(config) ? Files.readString(config, StandardCharsets.UTF_8) : null;
         ReportHtml html = new ReportHtml(title(configText, config, runDir), runDir);
+        ObjectNode record = RunRecord.read(runDir);
+        if (record != null) {
+            html.provenance(provenance(record));
+            String state = record.path("state").asText();
+            if (!state.equals(RunRecord.State.COMPLETE.id())) {
+                html.warning("This run is " + (state.equals(RunRecord.State.RUNNING.id())
+                        ? "not finished (still running, or killed before it could say so)" : state)
+                        + (record.hasNonNull("detail") ? ": " + record.get("detail").asText() : "")
+                        + "; the figures below are from what it had done.");
+            }
+        }
         if (Files.exists(summary)) {
             html.section(new ReportSection("Summary", "", List.of(), List.of(summaryTable(summary))));
         }
@@ -81,6 +96,38 @@ public final class RunReport {
         byte[] page = html.toHtml().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(report, out -> out.write(page));
         return report;
+    }
+
+    /**
+     * One line of the run's provenance ({@link RunRecord}): Topos build, times, machine, engine,
+     * seed and data.
+     */
+    static String provenance(JsonNode r) {
+        StringBuilder b = new StringBuilder("Topos ").append(r.path("topos_version").asText());
+        b.append(r.hasNonNull("commit") ? ", commit " + r.get("commit").asText().substring(0, 12)
+                + (r.path("dirty").asBoolean(false) ? " (uncommitted changes)" : "") : ", no git commit");
+        b.append(" · started ").append(r.path("started").asText());
+        if (r.hasNonNull("ended")) {
+            b.append(", ended ").append(r.get("ended").asText());
+        }
+        int sessions = r.path("sessions").asInt(1);
+        double wall = r.path("wall_s").asDouble();
+        b.append(wall < 120 ? String.format(Locale.ROOT, ", wall %.0f s", wall)
+                        : String.format(Locale.ROOT, ", wall %.1f min", wall / 60))
+                .append(sessions > 1 ? " over " + sessions + " sessions" : "");
+        b.append(" · ").append(r.path("cpu").asText()).append(", ").append(r.path("cores").asInt()).append(" cores, ")
+                .append(r.path("memory_gib").asText()).append(" GiB");
+        if (r.hasNonNull("engine")) {
+            b.append(" · ").append(r.get("engine").asText()).append(' ').append(r.path("engine_version").asText())
+                    .append(" on ").append(r.path("device").asText()).append(", ").append(r.path("precision").asText());
+        }
+        if (r.hasNonNull("seed")) {
+            b.append(" · seed ").append(r.get("seed").asLong());
+        }
+        r.path("data").fields().forEachRemaining(e -> b.append(" · data ").append(e.getKey()).append(" (")
+                .append(e.getValue().path("source").asText()).append(e.getValue().hasNonNull("sha256")
+                        ? ", sha256 " + e.getValue().get("sha256").asText().substring(0, 12) + "…" : "").append(')'));
+        return b.toString();
     }
 
     /** The config's {@code name}, else the folder's name. */

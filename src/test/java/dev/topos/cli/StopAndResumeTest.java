@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.topos.testing.MemoryChurn;
 import dev.topos.train.Checkpoints;
+import dev.topos.train.RunRecord;
+import dev.topos.util.BuildInfo;
+import java.time.Instant;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -192,9 +195,52 @@ class StopAndResumeTest {
         assertFalse(out.contains("SIGSEGV") || out.contains("terminate called") || out.contains("hs_err"), out);
         long at = Checkpoints.stepOf(new Checkpoints(stopped).latest().orElseThrow());
         assertTrue(at > 0 && at < STEPS, "stopped mid-run, at " + at);
+        JsonNode halfway = RunRecord.read(stopped);
+        assertEquals("incomplete", halfway.get("state").asText());
+        assertEquals("stopped by SIGTERM after update " + at, halfway.get("detail").asText().split(";")[0]);
+        assertTrue(halfway.hasNonNull("ended"));
 
         run("run", exp.toString(), "--out", stopped.toString(), "--resume");
         assertArrayEquals(finalCheckpoint(a), finalCheckpoint(stopped), "stopped at " + at + " and resumed");
         assertEquals(metrics(a), metrics(stopped));
+        JsonNode resumed = RunRecord.read(stopped);
+        assertEquals("complete", resumed.get("state").asText());
+        assertEquals(2, resumed.get("sessions").asInt());
+        assertEquals(halfway.get("started"), resumed.get("started"), "a resumed run keeps its first start");
+        assertTrue(resumed.get("wall_s").asDouble() > halfway.get("wall_s").asDouble(), "wall time adds up");
+    }
+
+    @Test
+    void aRunRecordsItsProvenanceInRunJsonSummaryAndReport() throws Exception {
+        Path dir = tmp.resolve("p");
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        run("run", experiment().toString(), "--out", dir.toString(), "--set", "train.steps=3");
+        JsonNode r = RunRecord.read(dir);
+        assertEquals("complete", r.get("state").asText());
+        assertTrue(r.get("detail").isNull());
+        assertEquals(BuildInfo.current().version(), r.get("topos_version").asText());
+        assertEquals(BuildInfo.current().commit(), r.path("commit").textValue());
+        Instant started = Instant.parse(r.get("started").asText());
+        Instant ended = Instant.parse(r.get("ended").asText());
+        assertTrue(!started.isBefore(before) && !ended.isBefore(started), r.toString());
+        assertTrue(r.get("wall_s").asDouble() > 0 && r.get("wall_s").asDouble() <= ended.getEpochSecond()
+                - started.getEpochSecond() + 1.0, r.toString());
+        assertEquals(Runtime.getRuntime().availableProcessors(), r.get("cores").asInt());
+        assertTrue(r.get("memory_gib").asDouble() > 0);
+        assertEquals("libtorch", r.get("engine").asText());
+        assertEquals("cpu", r.get("device").asText());
+        assertTrue(List.of("fp32", "bf16").contains(r.get("precision").asText()), r.toString());
+        assertEquals(5, r.get("seed").asLong(), "the experiment's seed");
+        assertEquals(0, r.get("data").size(), "TEM walks generated worlds: no data set");
+
+        JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
+        assertEquals("complete", summary.get("run.state").asText());
+        assertEquals(r.get("commit"), summary.get("run.commit"));
+        assertEquals(r.get("precision"), summary.get("run.precision"));
+        assertTrue(summary.has("eval.acc") || summary.size() > 20, "the study's own keys stay: " + summary);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<p class=\"provenance\">Topos " + r.get("topos_version").asText()), html);
+        assertTrue(html.contains(" · seed 5"), html);
+        assertFalse(html.contains("class=\"warn\""), "a complete run has no warning");
     }
 }

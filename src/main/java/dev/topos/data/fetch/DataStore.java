@@ -23,6 +23,8 @@ public final class DataStore {
     /** Environment variable naming the cache root. */
     public static final String ROOT_ENV = "TOPOS_DATA";
 
+    /** Every data set handed out in this process (see {@link #handedOutSince}). */
+    private static final List<Manifest> HANDED_OUT = new ArrayList<>();
     private final Path root;
     private final Catalog catalog;
     private final ClientCalls calls;
@@ -86,9 +88,10 @@ public final class DataStore {
         Path folder = folder(set);
         Optional<Manifest> manifest = readableManifest(folder);
         if (manifest.isPresent() && manifest.get().name().equals(set.name())) {
-            return folder;
+            return handOut(folder);
         }
-        return fetch(set, manifest.isPresent() ? "its " + Manifest.FILE_NAME + " names another data set" : "not cached");
+        return handOut(fetch(set, manifest.isPresent() ? "its " + Manifest.FILE_NAME + " names another data set"
+                : "not cached"));
     }
 
     /**
@@ -98,7 +101,33 @@ public final class DataStore {
     public Path get(String name) throws IOException {
         DataSet set = catalog.find(name);
         Optional<String> problem = inspect(set).problem();
-        return problem.isEmpty() ? folder(set) : fetch(set, problem.get());
+        return handOut(problem.isEmpty() ? folder(set) : fetch(set, problem.get()));
+    }
+
+    /**
+     * The manifests of the data sets that stores of this process handed out ({@link #require},
+     * {@link #get}) after the first {@code mark} of them, in order: what a run read, for its
+     * provenance. {@link #handedOut()} gives the mark to take before the run.
+     */
+    public static List<Manifest> handedOutSince(int mark) {
+        synchronized (HANDED_OUT) {
+            return List.copyOf(HANDED_OUT.subList(Math.min(mark, HANDED_OUT.size()), HANDED_OUT.size()));
+        }
+    }
+
+    /** How many data sets stores of this process have handed out so far. */
+    public static int handedOut() {
+        synchronized (HANDED_OUT) {
+            return HANDED_OUT.size();
+        }
+    }
+
+    private static Path handOut(Path folder) throws IOException {
+        Manifest m = Manifest.read(folder).orElseThrow(() -> new IOException(folder + ": no " + Manifest.FILE_NAME));
+        synchronized (HANDED_OUT) {
+            HANDED_OUT.add(m);
+        }
+        return folder;
     }
 
     /**
