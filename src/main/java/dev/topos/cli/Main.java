@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
         description = "Brain-like topographic transformers: run experiments, analyse and report runs, "
                 + "measure speed, fetch data sets, build test suites.",
         subcommands = {InfoCommand.class, RunCommand.class, AnalyzeCommand.class, ReportCommand.class,
-                BenchCommand.class, SoakCommand.class, DataCommand.class, SuitesCommand.class})
+                BenchCommand.class, SoakCommand.class, DataCommand.class, SuitesCommand.class, RunsCommand.class,
+                CompareCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code of user errors (as picocli uses for usage errors). */
     public static final int USER_ERROR = 2;

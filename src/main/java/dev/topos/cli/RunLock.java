@@ -59,6 +59,24 @@ final class RunLock implements AutoCloseable {
         return new RunLock(channel, lock);
     }
 
+    /** Whether a live process holds {@code dir}'s lock; the folder is not changed (no lock file is made). */
+    static boolean held(Path dir) throws IOException {
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true; // this very process holds it
+        }
+    }
+
     private static String read(FileChannel channel) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
         channel.read(buf, 0);

@@ -164,13 +164,23 @@ public final class Configs {
      * different values; numbers compare by value, so 200 equals 200L, also inside lists), sorted.
      */
     public static List<String> differences(JsonNode a, JsonNode b) {
-        Map<String, JsonNode> left = new TreeMap<>();
-        Map<String, JsonNode> right = new TreeMap<>();
-        flatten("", a, left);
-        flatten("", b, right);
-        Set<String> keys = new TreeSet<>(left.keySet());
-        keys.addAll(right.keySet());
-        return keys.stream().filter(k -> !sameValue(left.get(k), right.get(k))).toList();
+        return differences(List.of(a, b));
+    }
+
+    /** The dotted keys whose values are not the same in all of {@code trees} (as the two-tree form), sorted. */
+    public static List<String> differences(List<? extends JsonNode> trees) {
+        List<Map<String, JsonNode>> flat = trees.stream().map(Configs::leaves).toList();
+        Set<String> keys = new TreeSet<>();
+        flat.forEach(m -> keys.addAll(m.keySet()));
+        return keys.stream().filter(k -> flat.stream().anyMatch(m -> !sameValue(m.get(k), flat.get(0).get(k))))
+                .toList();
+    }
+
+    /** Every leaf of a config tree under its dotted key ({@code train.steps}), sorted by key. */
+    public static Map<String, JsonNode> leaves(JsonNode tree) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        flatten("", tree, out);
+        return out;
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {

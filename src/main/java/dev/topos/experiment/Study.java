@@ -29,6 +29,14 @@ public interface Study {
     void run(Path runDir, ObjectNode resolvedConfig, boolean resume) throws IOException;
 
     /**
+     * The summary.json keys that say most about a run of this study, in the order to show them
+     * ({@code topos runs}, {@code topos compare}); a run shows those it has.
+     */
+    default List<String> keyFigures() {
+        return List.of();
+    }
+
+    /**
      * Why {@code --resume} cannot continue the run in {@code runDir} (e.g. it holds no checkpoint),
      * or empty if it can. Asked before anything in the folder is touched.
      */

@@ -7,6 +7,7 @@ import dev.topos.util.Rng;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.List;
 
 /**
  * The Columnformer study (spec columnformer.md): train a Columnformer on Fashion-MNIST or MNIST by
@@ -17,6 +18,12 @@ public final class ColumnformerStudy
         extends TrainedStudy<ColumnformerStudyConfig, ImageInputs, Columnformer, ImageTask> {
     public ColumnformerStudy() {
         super("columnformer", ColumnformerStudyConfig.class, ColumnformerStudyConfig::defaults);
+    }
+
+    /** Test accuracy (classification) or masked-patch loss and its baseline (MIM), wiring length. */
+    @Override
+    public List<String> keyFigures() {
+        return List.of("test_acc", "mim_loss", "mim_baseline_loss", "wiring_length");
     }
 
     /**

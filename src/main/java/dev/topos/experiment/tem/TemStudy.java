@@ -8,6 +8,7 @@ import dev.topos.model.WalkPredictor;
 import dev.topos.nn.Engine;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The TEM study: train a walk model (TEM-t or the LSTM baseline) on grid-world walks, evaluate it
@@ -17,6 +18,12 @@ import java.nio.file.Path;
 public final class TemStudy extends TrainedStudy<TemConfig, Void, WalkPredictor, TemTask> {
     public TemStudy() {
         super("tem", TemConfig.class, TemConfig::defaults);
+    }
+
+    /** Visited-node, zero-shot and unvisited accuracy, best grid score, final loss. */
+    @Override
+    public List<String> keyFigures() {
+        return List.of("acc_visited", "acc_zero_shot", "acc_unvisited", "grid_score_max", "final_loss");
     }
 
     /** Builds the model a config names, with seeded initial weights. */

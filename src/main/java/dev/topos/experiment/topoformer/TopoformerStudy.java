@@ -19,6 +19,12 @@ public final class TopoformerStudy extends TrainedStudy<TopoformerStudyConfig, I
         super("topoformer", TopoformerStudyConfig.class, TopoformerStudyConfig::defaults);
     }
 
+    /** Test and validation accuracy, Moran's I of the value, key and query maps. */
+    @Override
+    public List<String> keyFigures() {
+        return List.of("test_acc", "val_acc", "moran.value", "moran.key", "moran.query");
+    }
+
     /** The model a config names, with seeded initial weights. */
     static Topoformer model(TopoformerStudyConfig cfg, int vocabulary) {
         Engine.seed(cfg.seed());
