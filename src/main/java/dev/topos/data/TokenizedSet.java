@@ -24,6 +24,12 @@ public record TokenizedSet(int[][] ids, int[] lengths, int[] labels) {
         return ids.length;
     }
 
+    /** The first {@code n} items (all of them if there are fewer). */
+    public TokenizedSet head(int n) {
+        int k = Math.min(n, size());
+        return new TokenizedSet(Arrays.copyOf(ids, k), Arrays.copyOf(lengths, k), Arrays.copyOf(labels, k));
+    }
+
     /** Tokens per item (0 for an empty set). */
     public int length() {
         return ids.length == 0 ? 0 : ids[0].length;

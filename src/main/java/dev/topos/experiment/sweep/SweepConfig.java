@@ -19,9 +19,14 @@ import java.util.Set;
  * @param variants what each variant changes, as {@code --set} assignments
  * @param report   summary.json keys tabled per variant
  * @param curves   metrics.jsonl keys drawn with one line per variant
+ * @param every    keys set in every variant after its own {@code set}: where {@code --set train.steps=N}
+ *                 on a sweep goes (any key of the base experiment, given at the sweep's top level)
  */
 public record SweepConfig(String study, String name, ObjectNode base, List<Variant> variants, List<String> report,
-                          List<String> curves) implements Validated {
+                          List<String> curves, ObjectNode every) implements Validated {
+    /** The sweep's own keys; any other top-level key is the base experiment's, set in {@link #every}. */
+    public static final Set<String> KEYS = Set.of("study", "name", "base", "variants", "report", "curves", "every");
+
     /**
      * @param name variant name (letters, digits, '.', '_' or '-')
      * @param set  overrides of the base config, e.g. {@code model.wiring_lambda=0.1}
@@ -35,7 +40,8 @@ public record SweepConfig(String study, String name, ObjectNode base, List<Varia
     }
 
     public static SweepConfig defaults() {
-        return new SweepConfig("sweep", "sweep", null, List.of(), List.of(), List.of());
+        return new SweepConfig("sweep", "sweep", null, List.of(), List.of(), List.of(),
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
 
     @Override
@@ -52,6 +58,7 @@ public record SweepConfig(String study, String name, ObjectNode base, List<Varia
             Check.require(seen.add(variants.get(i).name()), at(p, "variants[" + i + "].name") + " = '"
                     + variants.get(i).name() + "' is used twice; variant names must differ");
         }
+        Check.require(every != null && every.isObject(), at(p, "every") + " must be a mapping of keys ({} for none)");
         Check.require(report != null && curves != null, at(p, "report") + " and " + at(p, "curves")
                 + " must be lists of keys ([] for none)");
     }

@@ -43,7 +43,8 @@ public final class SweepStudy implements Study {
 
     @Override
     public ObjectNode resolve(ObjectNode userConfig, String source) {
-        ObjectNode resolved = StudyConfigs.resolve(SweepConfig.defaults(), userConfig, SweepConfig.class, source);
+        ObjectNode resolved = StudyConfigs.resolve(SweepConfig.defaults(), everyVariant(userConfig), SweepConfig.class,
+                source);
         SweepConfig cfg = Configs.bind(resolved, SweepConfig.class, source);
         for (SweepConfig.Variant v : cfg.variants()) {
             variantConfig(cfg, v, source);
@@ -51,10 +52,28 @@ public final class SweepStudy implements Study {
         return resolved;
     }
 
+    /**
+     * The user's config with every top-level key that is not the sweep's own (e.g. {@code train}
+     * from {@code --set train.steps=10}) moved into {@code every}, which each variant applies last.
+     */
+    static ObjectNode everyVariant(ObjectNode userConfig) {
+        ObjectNode out = userConfig.deepCopy();
+        ObjectNode every = out.get("every") instanceof ObjectNode e ? e : Configs.yaml().createObjectNode();
+        for (String key : out.properties().stream().map(Map.Entry::getKey).toList()) {
+            if (!SweepConfig.KEYS.contains(key)) {
+                ObjectNode one = Configs.yaml().createObjectNode();
+                one.set(key, out.remove(key));
+                every = Configs.merge(every, one);
+            }
+        }
+        out.set("every", every);
+        return out;
+    }
+
     /** The variant's resolved config (its study key first), checked by its own study. */
-    private static ObjectNode variantConfig(SweepConfig cfg, SweepConfig.Variant v, String source) {
+    static ObjectNode variantConfig(SweepConfig cfg, SweepConfig.Variant v, String source) {
         String where = source + " (variant '" + v.name() + "')";
-        ObjectNode user = Configs.override(cfg.base(), v.set());
+        ObjectNode user = Configs.merge(Configs.override(cfg.base(), v.set()), cfg.every());
         user.put("name", cfg.name() + "-" + v.name());
         Study study = Studies.of(user, where);
         ObjectNode out = Configs.yaml().createObjectNode().put("study", study.name());

@@ -130,7 +130,7 @@ public final class TemAnalysis {
                     + " visited nodes a model that has learnt the space beats the node agent's level; on zero-shot"
                     + " links (a known node reached through an edge never taken) only a model that infers where"
                     + " it is, rather than remembering transitions, can be right: TEM-t should be near perfect"
-                    + " there (spec §3). In the curves, the node agent is right exactly on visited nodes and the"
+                    + " there (Whittington, Warren & Behrens 2022). In the curves, the node agent is right exactly on visited nodes and the"
                     + " edge agent exactly on edges taken before (chance elsewhere); a model above the edge agent"
                     + " and close to the node agent does link inference.";
             return new ReportSection("Accuracy on fresh worlds", text, List.of(
@@ -166,7 +166,7 @@ public final class TemAnalysis {
             String text = "Rate map: mean activity of a code unit (" + (code.equals("e") ? "TEM-t's position code e"
                     : "the LSTM's hidden state h") + ") at each node over the second half of the walk. Grid score:"
                     + " rotational symmetry of the autocorrelogram, min(c60, c120) - max(c30, c90, c150) over ring"
-                    + " masks (spec §3); above 0 means hexagonal, grid-cell-like periodicity. Look for periodic,"
+                    + " masks (Sargolini et al. 2006; Banino et al. 2018); above 0 means hexagonal, grid-cell-like periodicity. Look for periodic,"
                     + " spatially smooth maps and autocorrelograms with a six-fold ring; on small boxes the score"
                     + " is noisy and NaN where too few bins overlap.";
             return new ReportSection("Spatial maps", text, figures, List.of(table));
@@ -216,7 +216,7 @@ public final class TemAnalysis {
                     + " units, between their map-to-map correlation in world A and in world B; near 1 when the"
                     + " units keep their relations (grid cells: all maps shift together), near 0 when they remap"
                     + " independently. Mean map correlation: how far each unit fires at the same places in both."
-                    + " Spec §3 expects grid-like code units to keep their relations and memory neurons to remap"
+                    + " Whittington, Warren & Behrens (2022) expect grid-like code units to keep their relations and memory neurons to remap"
                     + " (relation correlation near 0).";
             return new ReportSection("Remapping", text, figures, List.of(table));
         }

@@ -43,7 +43,7 @@ public final class TopoformerStudy extends TrainedStudy<TopoformerStudyConfig, I
 
     @Override
     protected ClassifierTask task(TopoformerStudyConfig cfg, ImdbData data, Topoformer model) {
-        return new ClassifierTask(model, data.train(), data.validation(), cfg.batch(), cfg.analysis().evalBatch(),
+        return new ClassifierTask(model, data.train(), cfg.analysis().reviews(data.validation()), cfg.batch(), cfg.analysis().evalBatch(),
                 cfg.seed());
     }
 

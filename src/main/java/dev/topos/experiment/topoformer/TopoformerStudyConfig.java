@@ -4,6 +4,7 @@ import static dev.topos.config.Configs.at;
 
 import dev.topos.config.Check;
 import dev.topos.config.Validated;
+import dev.topos.data.TokenizedSet;
 import dev.topos.data.text.SplitFractions;
 import dev.topos.experiment.StudyConfig;
 import dev.topos.model.TopoformerConfig;
@@ -40,6 +41,9 @@ public record TopoformerStudyConfig(String study, String name, long seed, Data d
     /**
      * @param suites        test suites: a bundled suite's name or a path to a suite file
      * @param maxItems      items per condition used from each suite (the first ones)
+     * @param maxReviews    validation and test reviews evaluated (the first of each shuffled split, so
+     *                      a random sample), during training and after; 0 for all. A smoke run sets it
+     *                      small: evaluating all 14,874 takes minutes on a CPU
      * @param fdrQ          Benjamini–Hochberg false discovery rate
      * @param smoothingFwhm FWHM in units of the Gaussian smoothing before the smoothed Moran's I
      * @param pcaExamples   test reviews whose token-averaged activations the PCA takes
@@ -48,18 +52,24 @@ public record TopoformerStudyConfig(String study, String name, long seed, Data d
      * @param compareWith   another run folder (e.g. the control) whose numbers the report tables
      *                      beside this run's; relative to this run's parent folder; "" for none
      */
-    public record Analysis(List<String> suites, int maxItems, double fdrQ, double smoothingFwhm, int pcaExamples,
+    public record Analysis(List<String> suites, int maxItems, int maxReviews, double fdrQ, double smoothingFwhm, int pcaExamples,
                            int pcaComponents, int evalBatch, String compareWith) implements Validated {
         @Override
         public void validate(String p) {
             Check.require(suites != null && !suites.isEmpty(), at(p, "suites") + " must name at least one suite");
             Check.range(at(p, "max_items"), maxItems, 2, 1e6);
+            Check.range(at(p, "max_reviews"), maxReviews, 0, 1e9);
             Check.range(at(p, "fdr_q"), fdrQ, 1e-6, 1);
             Check.range(at(p, "smoothing_fwhm"), smoothingFwhm, 1e-3, 1e3);
             Check.range(at(p, "pca_examples"), pcaExamples, 2, 1e6);
             Check.range(at(p, "pca_components"), pcaComponents, 1, 100);
             Check.range(at(p, "eval_batch"), evalBatch, 1, 4096);
             Check.require(compareWith != null, at(p, "compare_with") + " must be a run folder or \"\"");
+        }
+
+        /** The reviews of {@code split} that evaluation uses: the first {@link #maxReviews}, or all. */
+        public TokenizedSet reviews(TokenizedSet split) {
+            return maxReviews == 0 ? split : split.head(maxReviews);
         }
     }
 
@@ -69,7 +79,7 @@ public record TopoformerStudyConfig(String study, String name, long seed, Data d
                 new TopoformerConfig(400, 1600, 256, 0.1, 0.3, "circular", false, false, true, 0.1, 0.0, 2),
                 128,
                 new TrainConfig(300, 1e-3, 1, 1_000_000, 0.9, 0.999, 0.01, 0.1, 5, 50, 2).withValidateEvery(300),
-                new Analysis(EIGHT_SUITES, 200, 0.05, 2, 1000, 10, 100, ""));
+                new Analysis(EIGHT_SUITES, 200, 0, 0.05, 2, 1000, 10, 100, ""));
     }
 
     @Override
