@@ -2,6 +2,7 @@ package dev.topos.cli;
 
 import dev.topos.experiment.Study;
 import dev.topos.report.RunReport;
+import dev.topos.train.Checkpoints;
 import dev.topos.train.RunRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +35,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (RunLock held = RunLock.acquire(runDir, spec.commandLine().getErr())) {
             study.analyze(runDir, suites);
             RunRecord.stampSummary(runDir);
-            RunReport.write(runDir);
+            Path report = RunReport.write(runDir);
+            String from = new Checkpoints(runDir).latest().map(c -> " from " + c.getFileName()).orElse("");
+            spec.commandLine().getOut().printf("Analysed %s%s%s: rewrote summary.json and %s%n", runDir, from,
+                    suites.isEmpty() ? "" : " with " + suites.size() + " more suite(s)", report.toAbsolutePath());
         }
         return 0;
     }

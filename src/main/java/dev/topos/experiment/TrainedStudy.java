@@ -107,18 +107,36 @@ public abstract class TrainedStudy<C extends StudyConfig, D, M, T extends Traini
         analyze(runDir, List.of());
     }
 
+    /**
+     * Checks first what can be checked without data or model (a checkpoint to analyse, the suite
+     * files), then prepares the data and analyses.
+     */
     @Override
     public final void analyze(Path runDir, List<Path> extraSuites) throws IOException {
         C cfg = config(runDir);
+        Checkpoints checkpoints = new Checkpoints(runDir);
+        if (checkpoints.latest().isEmpty()) {
+            throw new IOException(runDir + ": no checkpoint to analyse (" + checkpoints.dir() + " is empty or "
+                    + "missing); train first, or resume the run with 'topos run ... --resume'");
+        }
+        checkSuites(cfg, extraSuites);
         analyzeIn(runDir, cfg, prepare(cfg, runDir), extraSuites);
     }
 
     /**
-     * {@link #analyze(Path, StudyConfig, Object)} with the user's own test-suite files beside the
-     * configured ones; only studies whose analyses take test suites override this.
+     * Checks the user's own test-suite files before any data or model work; only studies whose
+     * analyses take test suites accept any.
+     */
+    protected void checkSuites(C cfg, List<Path> extraSuites) throws IOException {
+        Study.requireNoSuites(name, extraSuites);
+    }
+
+    /**
+     * {@link #analyze(Path, StudyConfig, Object)} with the user's own test-suite files (checked by
+     * {@link #checkSuites}) beside the configured ones; only studies whose analyses take test suites
+     * override this.
      */
     protected void analyze(Path runDir, C cfg, D data, List<Path> extraSuites) throws IOException {
-        Study.requireNoSuites(name, extraSuites);
         analyze(runDir, cfg, data);
     }
 

@@ -9,17 +9,18 @@ import dev.topos.data.suites.Suite;
 import dev.topos.data.suites.SuiteFile;
 import dev.topos.data.text.Vocabulary;
 import dev.topos.model.Topoformer;
-import dev.topos.util.AtomicFiles;
 import dev.topos.util.Rng;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
@@ -40,26 +41,58 @@ final class SuiteProbe {
 
     static Results run(Topoformer model, TopoformerStudyConfig cfg, Vocabulary vocabulary, Path runDir,
                        List<Path> extraSuites) throws IOException {
+        Suites suites = read(cfg, extraSuites);
         List<SuiteResult> configured = new ArrayList<>();
-        for (String name : cfg.analysis().suites()) {
-            configured.add(probe(model, cfg, vocabulary, load(name, runDir)));
+        for (Suite suite : suites.configured()) {
+            configured.add(probe(model, cfg, vocabulary, keep(suite, runDir)));
         }
         List<SuiteResult> extra = new ArrayList<>();
-        for (Path file : extraSuites) {
-            extra.add(probe(model, cfg, vocabulary, keep(SuiteFile.read(file), runDir)));
+        for (Suite suite : suites.extra()) {
+            extra.add(probe(model, cfg, vocabulary, keep(suite, runDir)));
         }
         return new Results(configured, extra);
     }
 
-    /** A bundled suite by name, else a suite file by path; kept in the run folder either way. */
-    private static Suite load(String name, Path runDir) throws IOException {
+    /** The configured suites and the user's extra ones, read and checked, nothing written yet. */
+    record Suites(List<Suite> configured, List<Suite> extra) {}
+
+    /**
+     * Reads every suite, the configured ones ({@code analysis.suites}) and the user's extra files,
+     * before any model work: a malformed file, or an extra suite named like a configured or bundled
+     * one (its results and copy in the run folder would replace that suite's), is an error naming
+     * the file.
+     */
+    static Suites read(TopoformerStudyConfig cfg, List<Path> extraSuites) throws IOException {
+        List<Suite> configured = new ArrayList<>();
+        for (String name : cfg.analysis().suites()) {
+            configured.add(load(name));
+        }
+        Set<String> taken = new HashSet<>(TopoformerStudyConfig.EIGHT_SUITES);
+        configured.forEach(s -> taken.add(s.name()));
+        List<Suite> extra = new ArrayList<>();
+        for (Path file : extraSuites) {
+            Suite suite = SuiteFile.read(file);
+            if (!taken.add(suite.name())) {
+                throw new IOException("--suite " + file + ": its suite is named '" + suite.name() + "' (from the file "
+                        + "name), as a bundled, configured or other given suite is; rename the file");
+            }
+            extra.add(suite);
+        }
+        return new Suites(configured, extra);
+    }
+
+    /** A bundled suite by name, else a suite file by path. */
+    private static Suite load(String name) throws IOException {
         try (InputStream in = SuiteProbe.class.getResourceAsStream(BUNDLED + name + SuiteFile.EXTENSION)) {
             if (in != null) {
-                Path copy = runDir.resolve("suites").resolve(name + SuiteFile.EXTENSION);
-                Files.createDirectories(copy.getParent());
-                byte[] bytes = in.readAllBytes();
-                AtomicFiles.write(copy, out -> out.write(bytes));
-                return SuiteFile.read(copy);
+                Path tmp = Files.createTempFile("topos-suite", SuiteFile.EXTENSION);
+                try {
+                    Files.write(tmp, in.readAllBytes());
+                    Suite read = SuiteFile.read(tmp);
+                    return new Suite(name, read.header(), read.a(), read.b());
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
             }
         }
         Path file = Path.of(name);
@@ -67,9 +100,10 @@ final class SuiteProbe {
             throw new IOException("analysis.suites: '" + name + "' is neither a bundled suite ("
                     + String.join(", ", TopoformerStudyConfig.EIGHT_SUITES) + ") nor a suite file");
         }
-        return keep(SuiteFile.read(file), runDir);
+        return SuiteFile.read(file);
     }
 
+    /** Writes the suite analysed into the run folder's {@code suites/}. */
     private static Suite keep(Suite suite, Path runDir) throws IOException {
         Path copy = runDir.resolve("suites").resolve(suite.name() + SuiteFile.EXTENSION);
         Files.createDirectories(copy.getParent());

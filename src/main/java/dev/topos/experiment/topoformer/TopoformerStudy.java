@@ -60,6 +60,12 @@ public final class TopoformerStudy extends TrainedStudy<TopoformerStudyConfig, I
         analyze(runDir, cfg, data, List.of());
     }
 
+    /** Reads every suite, configured and given, so that a bad one is reported before the model is loaded. */
+    @Override
+    protected void checkSuites(TopoformerStudyConfig cfg, List<Path> extraSuites) throws IOException {
+        SuiteProbe.read(cfg, extraSuites);
+    }
+
     @Override
     protected void analyze(Path runDir, TopoformerStudyConfig cfg, ImdbData data, List<Path> extraSuites)
             throws IOException {

@@ -3,6 +3,7 @@ package dev.topos.experiment.topoformer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import dev.topos.report.RunReport;
 import dev.topos.report.Sections;
 import dev.topos.train.TrainConfig;
 import dev.topos.util.Rng;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +85,26 @@ class TopoformerStudyTest {
         assertEquals(summary.path("moran.key").asDouble(), again.path("moran.key").asDouble(), 1e-12,
                 "an extra suite leaves the headline means over the configured suites");
         assertFalse(Files.readString(run.resolve(RunReport.REPORT_FILE)).contains("Missing figure"));
+
+        // Suites are checked before data or model: a bad or clashing one changes nothing in the run.
+        byte[] summaryBytes = Files.readAllBytes(run.resolve(RunReport.SUMMARY_FILE));
+        Path broken = Files.writeString(tmp.resolve("broken.tsv"), "great\tgood\nno tab here\n");
+        String m = assertThrows(IOException.class, () -> new TopoformerStudy().analyze(run, List.of(broken)))
+                .getMessage();
+        assertTrue(m.contains(broken.toString()) && m.contains("line 2"), m);
+        Path clash = writeSuite(tmp.resolve("clash").resolve("nouns-vs-verbs.tsv"), "great", "awful");
+        m = assertThrows(IOException.class, () -> new TopoformerStudy().analyze(run, List.of(clash))).getMessage();
+        assertTrue(m.contains("named 'nouns-vs-verbs'"), m);
+        Path same = writeSuite(tmp.resolve("clash").resolve("good-vs-bad.tsv"), "great", "awful");
+        m = assertThrows(IOException.class, () -> new TopoformerStudy().analyze(run, List.of(same))).getMessage();
+        assertTrue(m.contains("named 'good-vs-bad'"), "a configured suite's name: " + m);
+        assertArrayEquals(summaryBytes, Files.readAllBytes(run.resolve(RunReport.SUMMARY_FILE)));
+        assertFalse(Files.exists(run.resolve("suites/broken.tsv")));
+
+        Path untrained = Files.createDirectories(tmp.resolve("untrained"));
+        Files.copy(run.resolve("config.yaml"), untrained.resolve("config.yaml"));
+        m = assertThrows(IOException.class, () -> new TopoformerStudy().analyze(untrained, List.of())).getMessage();
+        assertTrue(m.contains("no checkpoint to analyse"), m);
     }
 
     /** Two runs of one config, one after the other in one JVM, write the same checkpoint bytes. */
@@ -147,6 +169,7 @@ class TopoformerStudyTest {
                         .append('\t').append(word).append('\n');
             }
         }
+        Files.createDirectories(file.getParent());
         Files.writeString(file, s.toString());
         return file;
     }
