@@ -86,6 +86,11 @@ final class ColorScale {
      * {@code h + } one text line of height.
      */
     void drawBar(Graphics2D g, int x, int y, int w, int h) {
+        drawBar(g, x, y, w, h, label(lo), label(hi));
+    }
+
+    /** {@link #drawBar(Graphics2D, int, int, int, int)} with the given labels of its two ends. */
+    void drawBar(Graphics2D g, int x, int y, int w, int h, String min, String max) {
         if (w < 1 || h < 1) {
             return;
         }
@@ -97,8 +102,6 @@ final class ColorScale {
         g.drawRect(x, y, w - 1, h - 1);
         FontMetrics fm = g.getFontMetrics();
         int baseline = y + h + fm.getAscent();
-        String min = label(lo);
-        String max = label(hi);
         g.setColor(Color.BLACK);
         g.drawString(min, x, baseline);
         g.drawString(max, Math.max(x + fm.stringWidth(min) + 4, x + w - fm.stringWidth(max)), baseline);

@@ -3,6 +3,7 @@ package dev.topos.report;
 import static dev.topos.report.PngAssertions.assertPng;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -52,6 +53,52 @@ class MapMosaicTest {
         BufferedImage image = MapMosaic.symmetric(new double[][][] {{{-1, 0, 3}}}, List.of("s")).render(300, 300);
         assertEquals(List.of(Colormap.RDBU.rgb(1.0 / 3), 0xF7F7F7, Colormap.RDBU.rgb(1)),
                 coloursAcrossMiddleRow(image));
+    }
+
+    @Test
+    void aSharedScaleColoursEveryTileOnTheRangeOfAllAndTheBarNamesTheQuantity() {
+        double[][][] maps = {{{-2, 6}}, {{100, 1000}}};
+        BufferedImage image = MapMosaic.minMax(maps, List.of("a", "b")).sharedScale().colorBar("activity (a.u.)")
+                .render(600, 300);
+        // One range, [-2, 1000]: tile a is nearly all the first colour, b reaches the last.
+        assertEquals(List.of(Colormap.VIRIDIS.rgb(0), Colormap.VIRIDIS.rgb(8 / 1002.0),
+                Colormap.VIRIDIS.rgb(102 / 1002.0), Colormap.VIRIDIS.rgb(1)), coloursAcrossMiddleRow(image));
+        assertTrue(barRow(image) > image.getHeight() * 3 / 4, "the colour bar runs under the tiles");
+    }
+
+    @Test
+    void perTileScalesStillGetABar() {
+        BufferedImage image = MapMosaic.symmetric(new double[][][] {{{-1, 0, 3}}}, List.of("s"))
+                .colorBar("signed -log10 p").render(300, 300);
+        assertTrue(barRow(image) > 200, "a bar from the first to the last colour at the bottom");
+    }
+
+    @Test
+    void mutedCellsAreBlendedTowardGrey() {
+        double[][][] maps = {{{0, 1}}};
+        BufferedImage image = MapMosaic.minMax(maps, List.of("m")).muted(new boolean[][][] {{{true, false}}})
+                .render(300, 300);
+        assertEquals(List.of(Colormap.VIRIDIS.rgb(0),
+                MapMosaic.blend(Colormap.VIRIDIS.rgb(1), MapMosaic.MUTED_RGB, MapMosaic.MUTE)),
+                coloursAcrossMiddleRow(image));
+        assertEquals(0x808080, MapMosaic.blend(0x000000, 0xFFFFFF, 0.5), "half-way, per channel, rounded");
+        assertEquals(0x102030, MapMosaic.blend(0x102030, 0xFFFFFF, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> MapMosaic.minMax(maps, List.of("m")).muted(new boolean[][][] {{{true}}}));
+    }
+
+    /** The lowest row holding a gradient (more than 50 distinct colours): the colour bar's. */
+    private static int barRow(BufferedImage image) {
+        for (int y = image.getHeight() - 1; y >= 0; y--) {
+            java.util.Set<Integer> colours = new java.util.HashSet<>();
+            for (int x = 0; x < image.getWidth(); x++) {
+                colours.add(image.getRGB(x, y) & 0xFFFFFF);
+            }
+            if (colours.size() > 50) {
+                return y;
+            }
+        }
+        return -1;
     }
 
     @Test

@@ -54,8 +54,9 @@ final class Reconstructions {
             }
         }
         Files.createDirectories(runDir.resolve(FILE).getParent());
-        MapMosaic.minMax(maps.toArray(new double[0][][]), titles).columns(6).writePng(runDir.resolve(FILE), 900,
-                800);
+        MapMosaic.minMax(maps.toArray(new double[0][][]), titles).columns(6).sharedScale()
+                .colorBar("pixel intensity (normalised input); one scale for all images")
+                .writePng(runDir.resolve(FILE), 900, 800 + MapMosaic.BAR_STRIP);
         return new ReportSection("Reconstructions", "Masked image modelling on the first " + n + " test images: "
                 + "each image, what the model was shown (" + Math.round(100 * cfg.maskRatio()) + "% of its patches "
                 + "hidden, drawn at the mean pixel), and its reconstruction of the hidden patches with the shown ones "

@@ -49,6 +49,8 @@ public final class TemAnalysis {
     private static final int CHART_WIDTH = 900;
     private static final int CHART_HEIGHT = 450;
     private static final int TILE = 120;
+    /** The widest a mosaic is drawn: the report's column (1000 px) shows it at full size. */
+    private static final int MAX_WIDTH = 960;
     private static final int ROW = 8;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -152,10 +154,12 @@ public final class TemAnalysis {
             List<String> titles = Arrays.stream(top).mapToObj(u -> String.format(Locale.ROOT, "%s%d g=%.2f", code, u,
                     world.gridScores()[u])).toList();
             List<ReportFigure> figures = List.of(
-                    mosaic("rate_maps.png", MapMosaic.minMax(pick(world.codeMaps(), top), titles), top.length, rowOf(top.length),
+                    mosaic("rate_maps.png", MapMosaic.minMax(pick(world.codeMaps(), top), titles)
+                            .colorBar("mean activity of the unit at a node (a.u.)"), top.length, rowOf(top.length),
                             "Rate maps of the code units with the highest grid score, evaluation world 0 ("
                                     + size(world.world()) + "), second half of the walk; grey: not visited"),
-                    mosaic("autocorrelograms.png", MapMosaic.symmetric(pick(world.autocorrelograms(), top), titles),
+                    mosaic("autocorrelograms.png", MapMosaic.symmetric(pick(world.autocorrelograms(), top), titles)
+                            .range(-1, 1).colorBar("spatial autocorrelation (Pearson r), one scale for all units"),
                             top.length, rowOf(top.length), "Their spatial autocorrelograms (red positive, blue negative)"));
             List<List<Object>> rows = new ArrayList<>();
             for (int i = 0; i < top.length; i++) {
@@ -184,7 +188,9 @@ public final class TemAnalysis {
                     + " one field at the node where the memory was stored (marked in the title) and near zero"
                     + " elsewhere.";
             return new ReportSection("Memory neurons", text, List.of(mosaic("memory_neurons.png",
-                    MapMosaic.minMax(world.memoryMaps(), memoryTitles(world, "")), world.memoryMaps().length,
+                    MapMosaic.minMax(world.memoryMaps(), memoryTitles(world, "")).sharedScale()
+                            .colorBar("mean attention weight on the memory; one scale for all memories"),
+                    world.memoryMaps().length,
                     rowOf(world.memoryMaps().length),
                     "Memory-neuron rate maps, evaluation world 0; title: memory k, its node (x,y) and storage step")),
                     List.of());
@@ -197,7 +203,8 @@ public final class TemAnalysis {
             Arrays.stream(top).forEach(u -> titles.add("A " + code + u));
             Arrays.stream(top).forEach(u -> titles.add("B " + code + u));
             figures.add(mosaic("remap_code.png", MapMosaic.minMax(concat(pick(remap.a().codeMaps(), top),
-                    pick(remap.b().codeMaps(), top)), titles), 2 * top.length, top.length, "Top code units in world A (top row)"
+                    pick(remap.b().codeMaps(), top)), titles).colorBar("mean activity of the unit at a node (a.u.)"),
+                    2 * top.length, top.length, "Top code units in world A (top row)"
                     + " and world B (bottom row), both " + size(remap.a().world())));
             List<List<Object>> rows = new ArrayList<>();
             rows.add(List.of("code units (" + code + ")", remap.codeRelation(), remap.codeMeanMap()));
@@ -206,7 +213,8 @@ public final class TemAnalysis {
                 List<String> memTitles = new ArrayList<>(memoryTitles(remap.a(), "A ").subList(0, n));
                 memTitles.addAll(memoryTitles(remap.b(), "B ").subList(0, n));
                 figures.add(mosaic("remap_memory.png", MapMosaic.minMax(concat(Arrays.copyOf(remap.a().memoryMaps(), n),
-                        Arrays.copyOf(remap.b().memoryMaps(), n)), memTitles), 2 * n, n,
+                        Arrays.copyOf(remap.b().memoryMaps(), n)), memTitles).sharedScale()
+                        .colorBar("mean attention weight on the memory; one scale for all"), 2 * n, n,
                         "Memory neuron k in world A (top row) and world B (bottom row)"));
                 rows.add(List.of("memory neurons", remap.memoryRelation(), remap.memoryMeanMap()));
             }
@@ -225,7 +233,9 @@ public final class TemAnalysis {
         private ReportFigure mosaic(String file, MapMosaic mosaic, int tiles, int columns, String caption)
                 throws IOException {
             int rows = (tiles + columns - 1) / columns;
-            mosaic.columns(columns).writePng(runDir.resolve(FIGURES + file), columns * TILE, rows * TILE);
+            int tile = Math.min(TILE, MAX_WIDTH / columns); // legible at the report's width
+            mosaic.columns(columns).writePng(runDir.resolve(FIGURES + file), columns * tile,
+                    rows * tile + MapMosaic.BAR_STRIP);
             return new ReportFigure(FIGURES + file, caption);
         }
 

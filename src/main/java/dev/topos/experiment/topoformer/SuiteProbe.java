@@ -133,7 +133,7 @@ final class SuiteProbe {
             Selectivity student = Selectivity.compute(xa, xb, Selectivity.Method.STUDENT);
             double[] t = sel.t();
             double q = cfg.analysis().fdrQ();
-            layers.put(layer, new LayerResult(sel.map(), sel.fdr(q).rejectedCount(), student.fdr(q).rejectedCount(),
+            layers.put(layer, new LayerResult(sel.map(), sel.fdr(q).rejected(), sel.fdr(q).rejectedCount(), student.fdr(q).rejectedCount(),
                     MoransI.TOPOLM.of(t, side), MoransI.TOPOLM.of(smoothing.apply(t, side), side),
                     MoransI.TOPOLM.of(student.t(), side),
                     TopographyIndex.compute(x, model.sheet(), Rng.derive(cfg.seed(), 99)).mean()));
@@ -166,7 +166,10 @@ final class SuiteProbe {
      * @param moranStudent       Moran's I of the Student t-map
      * @param tgi                topography index over the suite's items
      */
-    record LayerResult(double[] map, int significant, int significantStudent, double moran, double moranSmoothed,
+    /**
+     * @param significantUnits the units Benjamini–Hochberg rejects at q (Welch), one flag a unit
+     */
+    record LayerResult(double[] map, boolean[] significantUnits, int significant, int significantStudent, double moran, double moranSmoothed,
                        double moranStudent, double tgi) {}
 
     record SuiteResult(String name, String conditionA, String conditionB, int itemsA, int itemsB, double unknownShare,

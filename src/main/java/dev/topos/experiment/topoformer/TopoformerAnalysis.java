@@ -128,14 +128,26 @@ public final class TopoformerAnalysis {
 
         List<ReportSection> selectivitySections(SuiteProbe.Results suites) throws IOException {
             List<ReportSection> out = new ArrayList<>();
+            List<SuiteProbe.SuiteResult> all = suites.all();
+            // One symmetric scale for every suite and layer, so that their maps compare.
+            double max = all.stream().flatMap(s -> s.layers().values().stream())
+                    .flatMapToDouble(r -> Arrays.stream(r.map())).filter(Double::isFinite)
+                    .map(Math::abs).max().orElse(1);
             for (String layer : Topoformer.LAYERS) {
-                List<SuiteProbe.SuiteResult> all = suites.all();
                 double[][] maps = all.stream().map(s -> s.layers().get(layer).map()).toArray(double[][]::new);
-                List<String> titles = all.stream().map(SuiteProbe.SuiteResult::name).toList();
+                List<String> titles = all.stream().map(s -> s.name() + " (" + s.layers().get(layer).significant()
+                        + " sig.)").toList();
                 String file = FIGURES + "selectivity_" + layer + ".png";
                 int columns = Math.min(4, maps.length);
-                MapMosaic.symmetric(SheetMaps.of(maps, side), titles).columns(columns).writePng(runDir.resolve(file),
-                        columns * SUITE_TILE, (maps.length + columns - 1) / columns * SUITE_TILE);
+                MapMosaic mosaic = MapMosaic.symmetric(SheetMaps.of(maps, side), titles).columns(columns)
+                        .range(-max, max).colorBar("sign(t) (-log10 p), Welch t-test of condition A vs B; "
+                                + "one scale for all suites and layers");
+                if (cfg.analysis().muteInsignificant()) {
+                    mosaic.muted(SheetMaps.masks(all.stream().map(s -> s.layers().get(layer).significantUnits())
+                            .toArray(boolean[][]::new), side));
+                }
+                mosaic.writePng(runDir.resolve(file), columns * SUITE_TILE,
+                        (maps.length + columns - 1) / columns * SUITE_TILE + MapMosaic.BAR_STRIP);
                 List<List<Object>> rows = all.stream().map(s -> {
                     SuiteProbe.LayerResult r = s.layers().get(layer);
                     return List.<Object>of(s.name(), s.conditionA() + " vs " + s.conditionB(), s.itemsA() + " / " + s.itemsB(),
@@ -148,7 +160,10 @@ public final class TopoformerAnalysis {
                         + " on the sheet (red: condition A higher, blue: B higher). FDR: units significant at"
                         + " Benjamini-Hochberg q = " + cfg.analysis().fdrQ() + ". Look for smooth patches rather"
                         + " than salt-and-pepper. Words outside the IMDB vocabulary (all pseudo-words, for one)"
-                        + " reach the model as <unk>.";
+                        + " reach the model as <unk>. Every map, of every suite and layer, is drawn on one colour"
+                        + " scale, +-" + String.format(Locale.ROOT, "%.3g", max) + (cfg.analysis().muteInsignificant()
+                        ? "; units not significant at FDR q are drawn muted (pale)." : "; analysis.mute_insignificant"
+                        + " draws the units not significant at FDR q muted.");
                 out.add(new ReportSection("Selectivity maps: " + layer, text,
                         List.of(new ReportFigure(file, "Signed -log10 p of each suite's contrast, " + layer)),
                         List.of(new ReportTable("Per suite, " + layer, List.of("suite", "contrast (A vs B)", "items", "tokens unknown to the vocabulary",
@@ -173,8 +188,10 @@ public final class TopoformerAnalysis {
                         .mapToObj(k -> String.format(Locale.ROOT, "PC%d %.0f%%", k + 1, 100 * ratio[k])).toList();
                 String file = FIGURES + "pca_" + layer + ".png";
                 int columns = Math.min(5, pca.components());
-                MapMosaic.symmetric(SheetMaps.of(pca.weights(), side), titles).columns(columns).writePng(runDir.resolve(file),
-                        columns * TILE, (pca.components() + columns - 1) / columns * TILE);
+                MapMosaic.symmetric(SheetMaps.of(pca.weights(), side), titles).columns(columns).sharedScale()
+                        .colorBar("unit weight of the component (unit-norm vector); one scale for all components")
+                        .writePng(runDir.resolve(file), columns * TILE,
+                                (pca.components() + columns - 1) / columns * TILE + MapMosaic.BAR_STRIP);
                 figures.add(new ReportFigure(file, "Principal component weights on the sheet, " + layer));
                 double tgi = TopographyIndex.compute(acts.get(layer), model.sheet(), Rng.derive(cfg.seed(), 77)).mean();
                 summary.put("tgi_reviews." + layer, tgi);

@@ -45,6 +45,7 @@ public record TopoformerStudyConfig(String study, String name, long seed, Data d
      *                      a random sample), during training and after; 0 for all. A smoke run sets it
      *                      small: evaluating all 14,874 takes minutes on a CPU
      * @param fdrQ          Benjamini–Hochberg false discovery rate
+     * @param muteInsignificant draw the units not significant at {@code fdrQ} muted in the selectivity maps
      * @param smoothingFwhm FWHM in units of the Gaussian smoothing before the smoothed Moran's I
      * @param pcaExamples   test reviews whose token-averaged activations the PCA takes
      * @param pcaComponents principal components drawn per layer
@@ -52,7 +53,7 @@ public record TopoformerStudyConfig(String study, String name, long seed, Data d
      * @param compareWith   another run folder (e.g. the control) whose numbers the report tables
      *                      beside this run's; relative to this run's parent folder; "" for none
      */
-    public record Analysis(List<String> suites, int maxItems, int maxReviews, double fdrQ, double smoothingFwhm, int pcaExamples,
+    public record Analysis(List<String> suites, int maxItems, int maxReviews, double fdrQ, boolean muteInsignificant, double smoothingFwhm, int pcaExamples,
                            int pcaComponents, int evalBatch, String compareWith) implements Validated {
         @Override
         public void validate(String p) {
@@ -79,7 +80,7 @@ public record TopoformerStudyConfig(String study, String name, long seed, Data d
                 new TopoformerConfig(400, 1600, 256, 0.1, 0.3, "circular", false, false, true, 0.1, 0.0, 2),
                 128,
                 new TrainConfig(300, 1e-3, 1, 1_000_000, 0.9, 0.999, 0.01, 0.1, 5, 50, 2).withValidateEvery(300),
-                new Analysis(EIGHT_SUITES, 200, 0, 0.05, 2, 1000, 10, 100, ""));
+                new Analysis(EIGHT_SUITES, 200, 0, 0.05, false, 2, 1000, 10, 100, ""));
     }
 
     @Override

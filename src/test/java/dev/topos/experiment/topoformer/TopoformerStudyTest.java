@@ -127,7 +127,7 @@ class TopoformerStudyTest {
                 new TopoformerStudyConfig.Data("imdb", new SplitFractions(0.6, 0.2, 0.2), 1),
                 new TopoformerConfig(100, 32, 12, 0.3, 0.3, "circular", false, false, true, 0.0, 0.0, 2), 16,
                 new TrainConfig(40, 1e-2, 1, 1000, 0.9, 0.999, 0.01, 1, 10, 20, 1),
-                new TopoformerStudyConfig.Analysis(List.of(suiteA.toString(), suiteB.toString()), 100, 0, 0.05, 2, 50,
+                new TopoformerStudyConfig.Analysis(List.of(suiteA.toString(), suiteB.toString()), 100, 0, 0.05, true, 2, 50,
                         3, 64, ""));
         cfg.validate("");
         return cfg;
