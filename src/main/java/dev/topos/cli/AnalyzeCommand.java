@@ -35,7 +35,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (RunLock held = RunLock.acquire(runDir, spec.commandLine().getErr())) {
             study.analyze(runDir, suites);
             RunRecord.stampSummary(runDir);
-            Path report = RunReport.write(runDir);
+            Path report = RunReport.write(runDir, study.keyFigures());
             String from = new Checkpoints(runDir).latest().map(c -> " from " + c.getFileName()).orElse("");
             spec.commandLine().getOut().printf("Analysed %s%s%s: rewrote summary.json and %s%n", runDir, from,
                     suites.isEmpty() ? "" : " with " + suites.size() + " more suite(s)", report.toAbsolutePath());

@@ -20,8 +20,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunFolder.readConfig(runDir);
-        RunReport.write(runDir);
+        RunReport.write(runDir, RunFolder.study(runDir).keyFigures());
         spec.commandLine().getOut().println("Wrote " + runDir.resolve("report.html"));
         return 0;
     }

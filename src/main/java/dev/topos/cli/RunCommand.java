@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
                     throw e;
                 }
                 record.finish(RunRecord.State.COMPLETE, null);
-                RunReport.write(p.dir());
+                RunReport.write(p.dir(), p.study().keyFigures());
                 spec.commandLine().getOut().printf("Report: %s%n",
                         p.dir().resolve(RunReport.REPORT_FILE).toAbsolutePath());
             }

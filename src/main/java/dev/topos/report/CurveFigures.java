@@ -10,8 +10,9 @@ import java.util.function.Predicate;
 
 /**
  * Draws the training curves of a {@link MetricsLog} against the step, one chart per group of
- * keys: keys containing "loss", keys containing "acc", and every other key whose value changes
- * over the run (a constant is better read from the config). A group's y-axis is logarithmic
+ * keys: keys containing "loss", keys containing "acc", and one chart for each other key whose value
+ * changes over the run (grad norm, updates/s, learning rate: one quantity per axis; a constant is
+ * better read from the config). A group's y-axis is logarithmic
  * when all its values are positive and span at least {@value #LOG_SPAN}x.
  */
 final class CurveFigures {
@@ -26,8 +27,7 @@ final class CurveFigures {
 
     private static final List<Group> GROUPS = List.of(
             new Group("loss", "Loss", "loss", key -> key.contains("loss"), false),
-            new Group("acc", "Accuracy", "accuracy", key -> !key.contains("loss") && key.contains("acc"), false),
-            new Group("other", "Other metrics", "value", key -> !key.contains("loss") && !key.contains("acc"), true));
+            new Group("acc", "Accuracy", "accuracy", key -> !key.contains("loss") && key.contains("acc"), false));
 
     private CurveFigures() {
     }
@@ -38,7 +38,15 @@ final class CurveFigures {
      */
     static List<ReportFigure> draw(MetricsLog log, Path runDir) throws IOException {
         List<ReportFigure> figures = new ArrayList<>();
-        for (Group group : GROUPS) {
+        List<Group> groups = new ArrayList<>(GROUPS);
+        for (MetricsLog.Curve c : log.curves()) {
+            String key = c.key().toLowerCase(Locale.ROOT);
+            if (!key.contains("loss") && !key.contains("acc")) {
+                groups.add(new Group(c.key().replaceAll("[^A-Za-z0-9_.-]", "_"), c.key(), c.key(),
+                        k -> k.equals(key), true));
+            }
+        }
+        for (Group group : groups) {
             List<MetricsLog.Curve> curves = log.curves().stream()
                     .filter(c -> group.keys().test(c.key().toLowerCase(Locale.ROOT)))
                     .filter(c -> !group.onlyVarying() || varies(c))

@@ -120,6 +120,9 @@ public final class Histogram implements Figure {
                 .setChartBackgroundColor(Color.WHITE)
                 .setLegendPosition(Styler.LegendPosition.InsideNE)
                 .setLegendVisible(series.size() > 1);
+        double lo = series.stream().flatMapToDouble(s -> Arrays.stream(s.masses())).min().orElse(0);
+        double hi = series.stream().flatMapToDouble(s -> Arrays.stream(s.masses())).max().orElse(1);
+        chart.getStyler().setYAxisDecimalPattern(TickFormat.pattern(Math.min(0, lo), hi, false));
         if (series.stream().allMatch(s -> Arrays.stream(s.masses()).allMatch(m -> m >= 0))) {
             chart.getStyler().setYAxisMin(0.0);
         }

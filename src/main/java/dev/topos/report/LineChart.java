@@ -96,9 +96,11 @@ public final class LineChart implements Figure {
         }
         XYChart chart = new XYChartBuilder().width(width).height(height)
                 .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        double[] yRange = yRange();
         chart.getStyler()
                 .setErrorBarsColorSeriesColor(true)
                 .setXAxisDecimalPattern("0.##")
+                .setYAxisDecimalPattern(TickFormat.pattern(yRange[0], yRange[1], logY))
                 .setYAxisLogarithmic(logY)
                 .setChartBackgroundColor(Color.WHITE)
                 .setLegendPosition(Styler.LegendPosition.OutsideE)
@@ -116,6 +118,20 @@ public final class LineChart implements Figure {
             }
         }
         return chart;
+    }
+
+    /** The smallest and largest y drawn (error bars included); {0, 1} when nothing is drawn. */
+    private double[] yRange() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            double[][] k = plottable(s);
+            for (int i = 0; i < k[1].length; i++) {
+                lo = Math.min(lo, k[1][i] - k[2][i]);
+                hi = Math.max(hi, k[1][i] + k[2][i]);
+            }
+        }
+        return lo <= hi ? new double[] {lo, hi} : new double[] {0, 1};
     }
 
     /**

@@ -29,8 +29,9 @@ import java.util.Map;
  * with an error naming the file.
  *
  * <p>The page holds, in order: the title, the run's provenance ({@code run.json}, see
- * {@link RunRecord}) with a warning if it did not complete, a summary table, what it computed on, the config, the
- * training curves, then every section of {@code sections.json} with its text, tables and figures.
+ * {@link RunRecord}) with a warning if it did not complete, the key figures (when the caller names
+ * them), the training curves, every section of {@code sections.json} with its text, tables and
+ * figures, then the full summary, what it computed on and the config.
  */
 public final class RunReport {
     public static final String REPORT_FILE = "report.html";
@@ -51,6 +52,14 @@ public final class RunReport {
      *     parsed (the message names the file, and for {@code metrics.jsonl} the line)
      */
     public static Path write(Path runDir) throws IOException {
+        return write(runDir, List.of());
+    }
+
+    /**
+     * {@link #write(Path)} led by a table of the summary keys {@code keyFigures} (those present), the
+     * figures that matter for the study; the full summary comes last.
+     */
+    public static Path write(Path runDir, List<String> keyFigures) throws IOException {
         if (!Files.isDirectory(runDir)) {
             throw new IOException("not a run folder: " + runDir);
         }
@@ -72,16 +81,15 @@ public final class RunReport {
                         + "; the figures below are from what it had done.");
             }
         }
-        if (Files.exists(summary)) {
-            html.section(new ReportSection("Summary", "", List.of(), List.of(summaryTable(summary))));
-        }
-        Path compute = runDir.resolve(Compute.FILE);
-        if (Files.exists(compute)) {
-            html.section(new ReportSection("Computed on", "The engine, device and precision the run trained in.",
-                    List.of(), List.of(summaryTable(compute))));
-        }
-        if (configText != null) {
-            html.preformatted("Config", configText);
+        if (Files.exists(summary) && !keyFigures.isEmpty()) {
+            ReportTable all = summaryTable(summary);
+            List<List<Object>> rows = all.rows().stream().filter(r -> keyFigures.contains(String.valueOf(r.get(0))))
+                    .sorted(java.util.Comparator.comparingInt(r -> keyFigures.indexOf(String.valueOf(r.get(0)))))
+                    .toList();
+            if (!rows.isEmpty()) {
+                html.section(new ReportSection("Key figures", "", List.of(), List.of(
+                        new ReportTable("", all.columns(), rows))));
+            }
         }
         if (Files.exists(metrics)) {
             List<ReportFigure> curves = CurveFigures.draw(MetricsLog.read(metrics), runDir);
@@ -91,6 +99,18 @@ public final class RunReport {
         }
         if (Files.exists(sections)) {
             Sections.read(sections).forEach(html::section);
+        }
+        if (Files.exists(summary)) {
+            html.section(new ReportSection("All summary values", "Every number of summary.json.", List.of(),
+                    List.of(summaryTable(summary))));
+        }
+        Path compute = runDir.resolve(Compute.FILE);
+        if (Files.exists(compute)) {
+            html.section(new ReportSection("Computed on", "The engine, device and precision the run trained in.",
+                    List.of(), List.of(summaryTable(compute))));
+        }
+        if (configText != null) {
+            html.preformatted("Config", configText);
         }
         Path report = runDir.resolve(REPORT_FILE);
         byte[] page = html.toHtml().getBytes(StandardCharsets.UTF_8);

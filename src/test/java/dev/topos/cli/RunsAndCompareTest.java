@@ -56,6 +56,8 @@ class RunsAndCompareTest {
         assertTrue(html.contains("figures/compare_loss.png"), html);
         assertTrue(Files.size(out.resolve("figures/compare_loss.png")) > 1000);
         assertTrue(html.contains("Config keys that differ"), html);
-        MainTest.topos("compare", a.toString()).assertUserError("RUN");
+        MainTest.Result one = MainTest.topos("compare", a.toString());
+        assertEquals(2, one.code());
+        assertTrue(one.err().contains("(RUN) requires at least 2 values"), one.err());
     }
 }

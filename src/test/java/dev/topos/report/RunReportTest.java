@@ -56,13 +56,14 @@ class RunReportTest {
         assertFalse(html.contains("http://") || html.contains("https://"), "no external resources");
 
         List<String> sources = imageSources(html);
-        assertEquals(List.of("figures/curves_loss.png", "figures/curves_acc.png", "figures/curves_other.png",
-                "figures/maps 1.png"), sources);
+        assertEquals(List.of("figures/curves_loss.png", "figures/curves_acc.png", "figures/curves_lr.png",
+                "figures/curves_steps_per_s.png", "figures/maps 1.png"), sources, "one quantity per chart");
         for (String src : sources) {
             assertTrue(Files.isRegularFile(run.resolve(src)), "img src exists: " + src);
         }
         assertPng(run.resolve("figures/curves_loss.png"), CurveFigures.WIDTH, CurveFigures.HEIGHT);
-        assertTrue(html.contains("Other metrics: lr, steps_per_s"), "constant keys are not drawn");
+        assertTrue(html.contains("lr: lr") && html.contains("steps_per_s: steps_per_s"), html);
+        assertFalse(Files.exists(run.resolve("figures/curves_batch.png")), "a constant key is not drawn");
         try (Stream<Path> files = Files.walk(run)) {
             assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temp files left");
         }

@@ -58,6 +58,6 @@ final class ColumnformerAnalysis {
         sections.addAll(ConnectivityReport.write(runDir, model, inputs, cfg, summary));
         AtomicFiles.writeString(runDir.resolve(RunReport.SUMMARY_FILE), JSON.writeValueAsString(summary) + "\n");
         Sections.write(runDir.resolve(Sections.FILE_NAME), sections);
-        return RunReport.write(runDir);
+        return RunReport.write(runDir, ColumnformerStudy.KEY_FIGURES);
     }
 }

@@ -16,14 +16,16 @@ import java.util.List;
  */
 public final class ColumnformerStudy
         extends TrainedStudy<ColumnformerStudyConfig, ImageInputs, Columnformer, ImageTask> {
+    /** Test accuracy (classification) or masked-patch loss and its baseline (MIM), wiring length. */
+    static final List<String> KEY_FIGURES = List.of("test_acc", "mim_loss", "mim_baseline_loss", "wiring_length");
+
     public ColumnformerStudy() {
         super("columnformer", ColumnformerStudyConfig.class, ColumnformerStudyConfig::defaults);
     }
 
-    /** Test accuracy (classification) or masked-patch loss and its baseline (MIM), wiring length. */
     @Override
     public List<String> keyFigures() {
-        return List.of("test_acc", "mim_loss", "mim_baseline_loss", "wiring_length");
+        return KEY_FIGURES;
     }
 
     /**

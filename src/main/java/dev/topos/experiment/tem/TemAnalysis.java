@@ -70,7 +70,7 @@ public final class TemAnalysis {
         Checkpoints.loadParameters(Checkpoints.load(checkpoint), model.parameters(), checkpoint.toString());
         WalkEvaluation.Result result = WalkEvaluation.run(model, settings(cfg));
         new Writer(runDir, cfg, result).write(model.parameterCount(), Checkpoints.stepOf(checkpoint));
-        return RunReport.write(runDir);
+        return RunReport.write(runDir, TemStudy.KEY_FIGURES);
     }
 
     /** The evaluation a config asks for; TEM-t's memory holds the whole walk. */

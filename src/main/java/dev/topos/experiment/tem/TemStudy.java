@@ -16,14 +16,16 @@ import java.util.List;
  * prepare: the task walks worlds it generates from the config's seed.
  */
 public final class TemStudy extends TrainedStudy<TemConfig, Void, WalkPredictor, TemTask> {
+    /** Visited-node, zero-shot and unvisited accuracy, best grid score, final loss. */
+    static final List<String> KEY_FIGURES = List.of("acc_visited", "acc_zero_shot", "acc_unvisited", "grid_score_max", "final_loss");
+
     public TemStudy() {
         super("tem", TemConfig.class, TemConfig::defaults);
     }
 
-    /** Visited-node, zero-shot and unvisited accuracy, best grid score, final loss. */
     @Override
     public List<String> keyFigures() {
-        return List.of("acc_visited", "acc_zero_shot", "acc_unvisited", "grid_score_max", "final_loss");
+        return KEY_FIGURES;
     }
 
     /** Builds the model a config names, with seeded initial weights. */

@@ -82,7 +82,7 @@ public final class TopoformerAnalysis {
         sections.add(w.pcaSection(model, test, summary));
         AtomicFiles.writeString(runDir.resolve(RunReport.SUMMARY_FILE), JSON.writeValueAsString(summary) + "\n");
         Sections.write(runDir.resolve(Sections.FILE_NAME), sections);
-        return RunReport.write(runDir);
+        return RunReport.write(runDir, TopoformerStudy.KEY_FIGURES);
     }
 
     /** Draws figures and builds the report sections of one run. */

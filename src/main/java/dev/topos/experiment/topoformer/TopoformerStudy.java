@@ -15,14 +15,16 @@ import java.util.Optional;
  * suites, and write the report.
  */
 public final class TopoformerStudy extends TrainedStudy<TopoformerStudyConfig, ImdbData, Topoformer, ClassifierTask> {
+    /** Test and validation accuracy, Moran's I of the key, value and attention-output maps. */
+    static final List<String> KEY_FIGURES = List.of("test_acc", "val_acc", "moran.key", "moran.value", "moran.attn_out");
+
     public TopoformerStudy() {
         super("topoformer", TopoformerStudyConfig.class, TopoformerStudyConfig::defaults);
     }
 
-    /** Test and validation accuracy, Moran's I of the value, key and query maps. */
     @Override
     public List<String> keyFigures() {
-        return List.of("test_acc", "val_acc", "moran.value", "moran.key", "moran.query");
+        return KEY_FIGURES;
     }
 
     /** The model a config names, with seeded initial weights. */
