@@ -183,7 +183,8 @@ class CheckpointsTest {
             out.write(new byte[1 << 16]);
             throw new IOException("disk full");
         }));
-        assertEquals("disk full", e.getMessage());
+        assertEquals("cannot write " + target + ": disk full (its previous content, if any, is unchanged)",
+                e.getMessage());
         assertEquals("old", Files.readString(target));
         assertEquals(List.of("state.bin"), fileNames(run), "no *.tmp left behind");
         assertFalse(Files.exists(run.resolve("checkpoints")));
