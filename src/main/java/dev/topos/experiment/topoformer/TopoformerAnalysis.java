@@ -78,7 +78,7 @@ public final class TopoformerAnalysis {
         SuiteProbe.Results suites = SuiteProbe.run(model, cfg, data.vocabulary(), runDir, extraSuites);
         suites.summarise(summary);
         sections.add(w.topographySection(suites, summary));
-        sections.addAll(w.selectivitySections(suites));
+        sections.addAll(w.selectivitySections(suites, summary));
         sections.add(w.pcaSection(model, test, summary));
         AtomicFiles.writeString(runDir.resolve(RunReport.SUMMARY_FILE), JSON.writeValueAsString(summary) + "\n");
         Sections.write(runDir.resolve(Sections.FILE_NAME), sections);
@@ -86,6 +86,9 @@ public final class TopoformerAnalysis {
     }
 
     /** Draws figures and builds the report sections of one run. */
+    /** The summary key of the largest |sign(t) (-log10 p)| over a run's selectivity maps. */
+    static final String SELECTIVITY_MAX = "selectivity_max_abs";
+
     private record Writer(Path runDir, TopoformerStudyConfig cfg, int side, Optional<JsonNode> other) {
         ReportSection accuracySection(Map<String, Object> summary, ImdbData data) {
             List<List<Object>> rows = new ArrayList<>();
@@ -126,13 +129,20 @@ public final class TopoformerAnalysis {
                     columns, rows)));
         }
 
-        List<ReportSection> selectivitySections(SuiteProbe.Results suites) throws IOException {
+        /**
+         * One selectivity figure per layer. Every map, of every suite and layer, and of the compared
+         * run when it recorded its own ({@value #SELECTIVITY_MAX}), is drawn on one symmetric scale.
+         */
+        List<ReportSection> selectivitySections(SuiteProbe.Results suites, Map<String, Object> summary)
+                throws IOException {
             List<ReportSection> out = new ArrayList<>();
             List<SuiteProbe.SuiteResult> all = suites.all();
-            // One symmetric scale for every suite and layer, so that their maps compare.
-            double max = all.stream().flatMap(s -> s.layers().values().stream())
+            double own = all.stream().flatMap(s -> s.layers().values().stream())
                     .flatMapToDouble(r -> Arrays.stream(r.map())).filter(Double::isFinite)
                     .map(Math::abs).max().orElse(1);
+            summary.put(SELECTIVITY_MAX, own);
+            double theirs = other.map(o -> o.path(SELECTIVITY_MAX).asDouble(0)).orElse(0.0);
+            double max = Math.max(own, theirs);
             for (String layer : Topoformer.LAYERS) {
                 double[][] maps = all.stream().map(s -> s.layers().get(layer).map()).toArray(double[][]::new);
                 List<String> titles = all.stream().map(s -> s.name() + " (" + s.layers().get(layer).significant()
@@ -160,8 +170,11 @@ public final class TopoformerAnalysis {
                         + " on the sheet (red: condition A higher, blue: B higher). FDR: units significant at"
                         + " Benjamini-Hochberg q = " + cfg.analysis().fdrQ() + ". Look for smooth patches rather"
                         + " than salt-and-pepper. Words outside the IMDB vocabulary (all pseudo-words, for one)"
-                        + " reach the model as <unk>. Every map, of every suite and layer, is drawn on one colour"
-                        + " scale, +-" + String.format(Locale.ROOT, "%.3g", max) + (cfg.analysis().muteInsignificant()
+                        + " reach the model as <unk>. Every map, of every suite and layer" + (theirs > 0 ? " and of "
+                        + cfg.analysis().compareWith() : "") + ", is drawn on one colour scale, +-"
+                        + String.format(Locale.ROOT, "%.3g", max) + (theirs > 0 || other.isEmpty() ? "" : " ("
+                        + cfg.analysis().compareWith() + " has not recorded its scale; analyse it again to share it)")
+                        + (cfg.analysis().muteInsignificant()
                         ? "; units not significant at FDR q are drawn muted (pale)." : "; analysis.mute_insignificant"
                         + " draws the units not significant at FDR q muted.");
                 out.add(new ReportSection("Selectivity maps: " + layer, text,

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.topos.config.Configs;
 import dev.topos.experiment.StudyConfigs;
+import dev.topos.analysis.topo.Selectivity;
 import dev.topos.data.fetch.DataStore;
 import dev.topos.data.text.SplitFractions;
 import dev.topos.model.Topoformer;
@@ -58,6 +59,9 @@ class TopoformerStudyTest {
 
         JsonNode summary = new ObjectMapper().readTree(run.resolve(RunReport.SUMMARY_FILE).toFile());
         assertTrue(summary.path("test_acc").asDouble() > 0.9, "one word decides the label: " + summary);
+        double scale = summary.path("selectivity_max_abs").asDouble();
+        assertTrue(scale > -Math.log10(0.05) && scale <= Selectivity.MAX_MAP_VALUE,
+                "the shared scale is the strongest unit's -log10 p, and one word makes some unit significant: " + scale);
         assertTrue(Files.exists(run.resolve(ImdbData.VOCABULARY_FILE)), "the vocabulary is saved with the run");
         for (String layer : Topoformer.LAYERS) {
             for (String key : List.of("moran.", "moran_smoothed.", "tgi.")) {
