@@ -183,6 +183,8 @@ class StopAndResumeTest {
         assertTrue(last.matches("topos: stopped by SIGTERM after update \\d+; wrote .*step-\\d{8}\\.safetensors; "
                 + "continue with 'topos run \\.\\.\\. --resume'"), out);
         assertFalse(out.contains("SIGSEGV") || out.contains("terminate called") || out.contains("hs_err"), out);
+        assertFalse(out.contains("deprecated"), "no engine deprecation warning (DJL printed AutoNonVariableTypeMode's): "
+                + out);
         long at = Checkpoints.stepOf(new Checkpoints(stopped).latest().orElseThrow());
         assertTrue(at > 0 && at < STEPS, "stopped mid-run, at " + at);
         JsonNode halfway = RunRecord.read(stopped);
