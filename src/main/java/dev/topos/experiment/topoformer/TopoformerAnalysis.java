@@ -86,6 +86,12 @@ public final class TopoformerAnalysis {
     }
 
     /** Draws figures and builds the report sections of one run. */
+    /**
+     * Where the selectivity maps' colour scale saturates: p < 1e-10. A strong contrast (sentences vs
+     * nonwords reaches -log10 p = 200) would otherwise pale every other suite to white, even one with
+     * significant units; 1.3 (p = 0.05) still shows at an eighth of the scale.
+     */
+    static final double SELECTIVITY_CAP = 10;
     /** The summary key of the largest |sign(t) (-log10 p)| over a run's selectivity maps. */
     static final String SELECTIVITY_MAX = "selectivity_max_abs";
 
@@ -142,7 +148,7 @@ public final class TopoformerAnalysis {
                     .map(Math::abs).max().orElse(1);
             summary.put(SELECTIVITY_MAX, own);
             double theirs = other.map(o -> o.path(SELECTIVITY_MAX).asDouble(0)).orElse(0.0);
-            double max = Math.max(own, theirs);
+            double max = Math.min(SELECTIVITY_CAP, Math.max(own, theirs));
             for (String layer : Topoformer.LAYERS) {
                 double[][] maps = all.stream().map(s -> s.layers().get(layer).map()).toArray(double[][]::new);
                 List<String> titles = all.stream().map(s -> s.name() + " (" + s.layers().get(layer).significant()
@@ -151,7 +157,8 @@ public final class TopoformerAnalysis {
                 int columns = Math.min(4, maps.length);
                 MapMosaic mosaic = MapMosaic.symmetric(SheetMaps.of(maps, side), titles).columns(columns)
                         .range(-max, max).colorBar("sign(t) (-log10 p), Welch t-test of condition A vs B; "
-                                + "one scale for all suites and layers");
+                                + "one scale for all suites and layers" + (max < own ? ", saturating at "
+                                + String.format(Locale.ROOT, "%.0f", max) : ""));
                 if (cfg.analysis().muteInsignificant()) {
                     mosaic.muted(SheetMaps.masks(all.stream().map(s -> s.layers().get(layer).significantUnits())
                             .toArray(boolean[][]::new), side));
@@ -172,7 +179,10 @@ public final class TopoformerAnalysis {
                         + " than salt-and-pepper. Words outside the IMDB vocabulary (all pseudo-words, for one)"
                         + " reach the model as <unk>. Every map, of every suite and layer" + (theirs > 0 ? " and of "
                         + cfg.analysis().compareWith() : "") + ", is drawn on one colour scale, +-"
-                        + String.format(Locale.ROOT, "%.3g", max) + (theirs > 0 || other.isEmpty() ? "" : " ("
+                        + String.format(Locale.ROOT, "%.3g", max) + (max < Math.max(own, theirs) ? " (p < 1e-"
+                        + String.format(Locale.ROOT, "%.0f", max) + " saturates; the strongest unit reaches "
+                        + String.format(Locale.ROOT, "%.3g", Math.max(own, theirs)) + ")" : "")
+                        + (theirs > 0 || other.isEmpty() ? "" : " ("
                         + cfg.analysis().compareWith() + " has not recorded its scale; analyse it again to share it)")
                         + (cfg.analysis().muteInsignificant()
                         ? "; units not significant at FDR q are drawn muted (pale)." : "; analysis.mute_insignificant"
