@@ -44,6 +44,7 @@ import java.util.Objects;
  * <p>A fluent builder; not thread-safe.
  */
 public final class SheetPlot implements Figure {
+    private String quantity;
     private static final int PAD = 4;
 
     private final SheetLayout layout;
@@ -210,6 +211,17 @@ public final class SheetPlot implements Figure {
         }
         g.setFont(font);
         scale.drawBar(g, b.barX, b.barY, b.barW, b.barH);
+        if (quantity != null) {
+            int w = g.getFontMetrics().stringWidth(quantity);
+            g.setColor(Color.BLACK);
+            g.drawString(quantity, b.barX + (b.barW - w) / 2, b.barY + b.barH + g.getFontMetrics().getAscent());
+        }
+    }
+
+    /** Names the mapped quantity (and its units) under each colour bar, between its two end labels. */
+    public SheetPlot quantity(String quantity) {
+        this.quantity = java.util.Objects.requireNonNull(quantity);
+        return this;
     }
 
     private void drawPanelFrame(Graphics2D g, Rectangle r) {

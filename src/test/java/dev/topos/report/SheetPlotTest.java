@@ -43,6 +43,25 @@ class SheetPlotTest {
     }
 
     @Test
+    void theQuantityIsWrittenUnderTheColourBarOnly() {
+        Sheet sheet = Sheets.grid(5, false);
+        java.awt.image.BufferedImage plain = SheetPlot.minMax(sheet, List.of(ramp(25)), List.of("m")).render(400, 400);
+        java.awt.image.BufferedImage named = SheetPlot.minMax(sheet, List.of(ramp(25)), List.of("m"))
+                .quantity("mean attention weight").render(400, 400);
+        int firstDifferingRow = -1;
+        for (int y = 0; y < 400 && firstDifferingRow < 0; y++) {
+            for (int x = 0; x < 400; x++) {
+                if (plain.getRGB(x, y) != named.getRGB(x, y)) {
+                    firstDifferingRow = y;
+                    break;
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(firstDifferingRow > 340, "the label sits under the bar, at the "
+                + "bottom; first differing row " + firstDifferingRow);
+    }
+
+    @Test
     void stackedGridGetsOnePanelPerLayer() {
         Sheet sheet = Sheets.stackedGrid(3, 4);
         SheetPlot plot = SheetPlot.minMax(sheet, List.of(ramp(48)), List.of("three layers"));

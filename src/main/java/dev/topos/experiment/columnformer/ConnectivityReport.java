@@ -107,7 +107,7 @@ final class ConnectivityReport {
         }
         String field = FIGURES + "incoming_field.png";
         int perRow = Math.min(steps, 3);
-        SheetPlot.minMax(sheet, fields, titles).columns(perRow).highlight(probe)
+        SheetPlot.minMax(sheet, fields, titles).columns(perRow).highlight(probe).quantity("mean attention weight")
                 .writePng(runDir.resolve(field), 1500, 300 * ((steps + perRow - 1) / perRow));
         maps.add(0, new ReportFigure(field, "Incoming field of output column " + probe + " (ringed) at every step: "
                 + "its mean attention to each column, drawn where the columns sit."));
@@ -183,7 +183,8 @@ final class ConnectivityReport {
         }
         summary.put("positions_moved", moved);
         String file = FIGURES + "learned_positions.png";
-        SheetPlot.minMax("learned", coords, List.of(order), List.of("learned positions")).writePng(
+        SheetPlot.minMax("learned", coords, List.of(order), List.of("learned positions"))
+                .quantity("column index").writePng(
                 runDir.resolve(file), 700, 560);
         return new ReportFigure(file, "Learned column positions (first two principal axes), coloured by the "
                 + "column's index in the starting sheet (input columns lowest, output columns highest); columns "
