@@ -208,6 +208,12 @@ public final class MapMosaic implements Figure {
         try {
             clipped.setColor(Color.BLACK);
             String title = titles.get(k);
+            // A title wider than its tile is set smaller (down to 7 px) rather than clipped.
+            for (int px = clipped.getFont().getSize(); px > 7 && clipped.getFontMetrics().stringWidth(title)
+                    > cellW - 2 * PAD; px--) {
+                clipped.setFont(clipped.getFont().deriveFont((float) (px - 1)));
+            }
+            fm = clipped.getFontMetrics();
             clipped.drawString(title, Math.max(PAD, (cellW - fm.stringWidth(title)) / 2), titleH - fm.getDescent());
         } finally {
             clipped.dispose();

@@ -102,6 +102,23 @@ class MapMosaicTest {
     }
 
     @Test
+    void aTitleWiderThanItsTileIsSetSmallerNotClipped() {
+        BufferedImage image = MapMosaic.minMax(new double[][][] {{{0, 1}}},
+                List.of("positive-vs-negative-sentences (5 sig.)")).render(200, 800); // 14 px font
+        int left = Integer.MAX_VALUE;
+        int right = -1;
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFF) < 128) {
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                }
+            }
+        }
+        assertTrue(left >= 2 && right <= 197 && right - left > 100, "title inked from " + left + " to " + right);
+    }
+
+    @Test
     void rejectsMismatchedTitlesAndRaggedMaps() {
         assertThrows(IllegalArgumentException.class,
                 () -> MapMosaic.minMax(new double[][][] {{{1}}}, List.of("a", "b")));
