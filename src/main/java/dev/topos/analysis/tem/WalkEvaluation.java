@@ -104,7 +104,7 @@ public final class WalkEvaluation {
      * flags and fractions before the step (see {@link WalkChunk}).
      */
     public record Steps(boolean[] correct, boolean[] visited, boolean[] edgeTaken, boolean[] zeroShot,
-                        double[] fracNodesVisited, double[] fracEdgesTaken) {
+                        boolean[] zeroShotWithStay, double[] fracNodesVisited, double[] fracEdgesTaken) {
         public int count() {
             return correct.length;
         }
@@ -146,9 +146,12 @@ public final class WalkEvaluation {
      * @param accUnvisited     accuracy on steps at a node never visited before (NaN if none)
      * @param accVisited       accuracy on steps at a node visited before
      * @param accZeroShot      accuracy on zero-shot links
+     * @param accZeroShotWithStay accuracy on zero-shot links counting a first stay at a node as one
+     *                         (torch_tem's {@code include_stay_still})
      * @param countUnvisited   number of never-visited steps
      * @param countVisited     number of visited steps ({@code countUnvisited + countVisited = steps.count()})
      * @param countZeroShot    number of zero-shot steps (a subset of the visited ones)
+     * @param countZeroShotWithStay number of zero-shot steps with first stays counted
      * @param chance           1 / symbols
      * @param byNodes          curves against the fraction of nodes visited
      * @param byEdges          curves against the fraction of edges taken
@@ -157,8 +160,9 @@ public final class WalkEvaluation {
      * @param unitsByGridScore units by descending mean grid score, NaN last
      * @param remapping        the two-world remapping analysis
      */
-    public record Result(Steps steps, double accUnvisited, double accVisited, double accZeroShot, int countUnvisited,
-                         int countVisited, int countZeroShot, double chance, Curves byNodes, Curves byEdges,
+    public record Result(Steps steps, double accUnvisited, double accVisited, double accZeroShot,
+                         double accZeroShotWithStay, int countUnvisited, int countVisited, int countZeroShot,
+                         int countZeroShotWithStay, double chance, Curves byNodes, Curves byEdges,
                          List<WorldMaps> worlds, double[] gridScores, int[] unitsByGridScore, Remap remapping) {
     }
 
@@ -176,8 +180,9 @@ public final class WalkEvaluation {
         double[] gridScores = meanGridScores(pass.maps());
         return new Result(steps,
                 accuracy(steps.correct(), unvisited), accuracy(steps.correct(), steps.visited()),
-                accuracy(steps.correct(), steps.zeroShot()),
-                count(unvisited), count(steps.visited()), count(steps.zeroShot()), chance,
+                accuracy(steps.correct(), steps.zeroShot()), accuracy(steps.correct(), steps.zeroShotWithStay()),
+                count(unvisited), count(steps.visited()), count(steps.zeroShot()), count(steps.zeroShotWithStay()),
+                chance,
                 curves(steps.fracNodesVisited(), steps, chance, s.bins()),
                 curves(steps.fracEdgesTaken(), steps, chance, s.bins()),
                 pass.maps(), gridScores, rank(gridScores),
@@ -347,13 +352,15 @@ public final class WalkEvaluation {
     private static Steps steps(List<WalkChunk> walks, boolean[][] correct) {
         int t = correct[0].length;
         int n = walks.size() * t;
-        Steps out = new Steps(new boolean[n], new boolean[n], new boolean[n], new boolean[n], new double[n], new double[n]);
+        Steps out = new Steps(new boolean[n], new boolean[n], new boolean[n], new boolean[n], new boolean[n],
+                new double[n], new double[n]);
         for (int w = 0; w < walks.size(); w++) {
             WalkChunk walk = walks.get(w);
             System.arraycopy(correct[w], 0, out.correct(), w * t, t);
             System.arraycopy(walk.visited[0], 0, out.visited(), w * t, t);
             System.arraycopy(walk.edgeTaken[0], 0, out.edgeTaken(), w * t, t);
             System.arraycopy(walk.zeroShot[0], 0, out.zeroShot(), w * t, t);
+            System.arraycopy(walk.zeroShotWithStay[0], 0, out.zeroShotWithStay(), w * t, t);
             System.arraycopy(walk.fracNodesVisited[0], 0, out.fracNodesVisited(), w * t, t);
             System.arraycopy(walk.fracEdgesTaken[0], 0, out.fracEdgesTaken(), w * t, t);
         }

@@ -15,6 +15,9 @@ package dev.topos.data.grid;
  *   <li>{@code zeroShot}: visited &amp;&amp; !edgeTaken &amp;&amp; actionIn != stay &amp;&amp;
  *       !worldStart, i.e. a known node reached through a new edge (zero-shot link inference,
  *       TEM's {@code inference_opportunity}, minus self-loops);</li>
+ *   <li>{@code zeroShotWithStay}: visited &amp;&amp; !edgeTaken &amp;&amp; !worldStart, the same with a
+ *       first stay at a node counted as a new (self-loop) edge, as torch_tem's
+ *       {@code include_stay_still} counts it;</li>
  *   <li>{@code fracNodesVisited}, {@code fracEdgesTaken}: fractions of the world's nodes and of
  *       its directed non-stay edges.</li>
  * </ul>
@@ -30,6 +33,7 @@ public final class WalkChunk {
     public final boolean[][] visited;
     public final boolean[][] edgeTaken;
     public final boolean[][] zeroShot;
+    public final boolean[][] zeroShotWithStay;
     public final double[][] fracNodesVisited;
     public final double[][] fracEdgesTaken;
     public final BoxWorld[][] world;
@@ -43,6 +47,7 @@ public final class WalkChunk {
         visited = new boolean[batch][steps];
         edgeTaken = new boolean[batch][steps];
         zeroShot = new boolean[batch][steps];
+        zeroShotWithStay = new boolean[batch][steps];
         fracNodesVisited = new double[batch][steps];
         fracEdgesTaken = new double[batch][steps];
         world = new BoxWorld[batch][steps];
@@ -66,7 +71,8 @@ public final class WalkChunk {
         worldId[s][t] = id;
         visited[s][t] = log.visited(to);
         edgeTaken[s][t] = !start && log.edgeTaken(from, action);
-        zeroShot[s][t] = visited[s][t] && !edgeTaken[s][t] && action != BoxWorld.STAY && !start;
+        zeroShotWithStay[s][t] = visited[s][t] && !edgeTaken[s][t] && !start;
+        zeroShot[s][t] = zeroShotWithStay[s][t] && action != BoxWorld.STAY;
         fracNodesVisited[s][t] = log.fracNodesVisited();
         fracEdgesTaken[s][t] = log.fracEdgesTaken();
         world[s][t] = w;

@@ -103,9 +103,11 @@ public final class TemAnalysis {
             summary.put("acc_unvisited", r.accUnvisited());
             summary.put("acc_visited", r.accVisited());
             summary.put("acc_zero_shot", r.accZeroShot());
+            summary.put("acc_zero_shot_with_stay", r.accZeroShotWithStay());
             summary.put("count_unvisited", r.countUnvisited());
             summary.put("count_visited", r.countVisited());
             summary.put("count_zero_shot", r.countZeroShot());
+            summary.put("count_zero_shot_with_stay", r.countZeroShotWithStay());
             summary.put("chance", r.chance());
             summary.put("grid_score_max", r.gridScores()[r.unitsByGridScore()[0]]);
             summary.put("grid_score_mean_top", Arrays.stream(top).mapToDouble(u -> r.gridScores()[u])
@@ -126,6 +128,8 @@ public final class TemAnalysis {
                     List.of("node never visited", r.accUnvisited(), r.countUnvisited()),
                     List.of("node visited before", r.accVisited(), r.countVisited()),
                     List.of("zero-shot link (visited node, new edge)", r.accZeroShot(), r.countZeroShot()),
+                    List.of("zero-shot link, a first stay at a node counted (torch_tem's include_stay_still)",
+                            r.accZeroShotWithStay(), r.countZeroShotWithStay()),
                     List.of(String.format(Locale.ROOT, "chance (1/%d)", cfg.world().symbols()), r.chance(), "")));
             String text = cfg.eval().worlds() + " fresh worlds, " + cfg.eval().steps() + " steps each, predicted with"
                     + " no training in them. A never-visited node cannot be predicted: expect chance there. On"

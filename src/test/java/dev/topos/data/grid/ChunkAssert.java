@@ -17,6 +17,7 @@ final class ChunkAssert {
         assertArrayEquals(a.visited, b.visited);
         assertArrayEquals(a.edgeTaken, b.edgeTaken);
         assertArrayEquals(a.zeroShot, b.zeroShot);
+        assertArrayEquals(a.zeroShotWithStay, b.zeroShotWithStay);
         assertArrayEquals(a.fracNodesVisited, b.fracNodesVisited);
         assertArrayEquals(a.fracEdgesTaken, b.fracEdgesTaken);
         for (int s = 0; s < a.batch(); s++) {

@@ -59,6 +59,7 @@ final class FlagOracle {
         assertEquals(visited, c.visited[s][t], "visited");
         assertEquals(edge, c.edgeTaken[s][t], "edgeTaken");
         assertEquals(zeroShot, c.zeroShot[s][t], "zeroShot");
+        assertEquals(visited && !edge && !start, c.zeroShotWithStay[s][t], "zeroShotWithStay: a first stay counts");
         long moves = edges.stream().filter(e -> (e >>> 32) != (e & 0xffffffffL)).count();
         int directed = 2 * (w.width() - 1) * w.height() + 2 * w.width() * (w.height() - 1);
         assertEquals(nodes.size() / (double) (w.width() * w.height()), c.fracNodesVisited[s][t], 1e-12);
