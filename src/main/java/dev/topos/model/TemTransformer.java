@@ -69,6 +69,7 @@ public final class TemTransformer extends Module implements WalkPredictor {
     }
 
     /** A carry whose memory holds the last {@code capacity} steps of the current world. */
+    @Override
     public Carry initialCarry(int batch, int capacity) {
         Carry c = new Carry();
         c.put("e", Tensors.zeros(batch, path.units()));

@@ -17,6 +17,14 @@ public interface WalkPredictor {
     /** The carry before any step (every slot starts a world at its first step). */
     Carry initialCarry(int batch);
 
+    /**
+     * {@link #initialCarry(int)} for a model with an attention memory that keeps the last
+     * {@code memoryCapacity} steps (e.g. a whole evaluation walk); a model without one ignores it.
+     */
+    default Carry initialCarry(int batch, int memoryCapacity) {
+        return initialCarry(batch);
+    }
+
     /** Predicts every step of the chunk and advances {@code carry} past it. */
     Prediction forward(Carry carry, WalkBatch batch);
 

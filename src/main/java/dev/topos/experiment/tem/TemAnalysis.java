@@ -3,7 +3,7 @@ package dev.topos.experiment.tem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.topos.analysis.space.AccuracyCurve;
-import dev.topos.analysis.tem.WalkEvaluation;
+import dev.topos.analysis.space.WalkAnalysis;
 import dev.topos.data.grid.BoxWorld;
 import dev.topos.model.WalkPredictor;
 import dev.topos.report.LineChart;
@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
 
 /**
  * The analysis stage of a TEM run (spec tem-t.md §3): loads the run's latest checkpoint into a
- * fresh model, evaluates it on fresh worlds with {@link WalkEvaluation} (settings from the
+ * fresh model, evaluates it on fresh worlds with {@link TemEvaluation} (settings from the
  * config's {@code eval} section; TEM-t keeps the whole walk in memory) and writes into the run
  * folder:
  * <ul>
@@ -68,15 +68,15 @@ public final class TemAnalysis {
                 .orElseThrow(() -> new IOException(runDir + ": no checkpoint to analyse; train first"));
         WalkPredictor model = TemStudy.model(cfg);
         Checkpoints.loadParameters(Checkpoints.load(checkpoint), model.parameters(), checkpoint.toString());
-        WalkEvaluation.Result result = WalkEvaluation.run(model, settings(cfg));
+        WalkAnalysis.Result result = TemEvaluation.run(model, settings(cfg));
         new Writer(runDir, cfg, result).write(model.parameterCount(), Checkpoints.stepOf(checkpoint));
         return RunReport.write(runDir, TemStudy.KEY_FIGURES);
     }
 
     /** The evaluation a config asks for; TEM-t's memory holds the whole walk. */
-    private static WalkEvaluation.Settings settings(TemConfig cfg) {
+    private static TemEvaluation.Settings settings(TemConfig cfg) {
         TemConfig.Eval e = cfg.eval();
-        return new WalkEvaluation.Settings(cfg.world().minSide(), cfg.world().maxSide(), cfg.world().symbols(),
+        return new TemEvaluation.Settings(cfg.world().minSide(), cfg.world().maxSide(), cfg.world().symbols(),
                 cfg.world().policy(), e.worlds(), e.steps(), e.seed(), cfg.walk().chunk(), e.steps(), e.bins(), e.units());
     }
 
@@ -84,11 +84,11 @@ public final class TemAnalysis {
     private static final class Writer {
         private final Path runDir;
         private final TemConfig cfg;
-        private final WalkEvaluation.Result r;
+        private final WalkAnalysis.Result r;
         private final String code;
         private final int[] top;
 
-        Writer(Path runDir, TemConfig cfg, WalkEvaluation.Result r) {
+        Writer(Path runDir, TemConfig cfg, WalkAnalysis.Result r) {
             this.runDir = runDir;
             this.cfg = cfg;
             this.r = r;
@@ -144,7 +144,7 @@ public final class TemAnalysis {
                     curveFigure("acc_vs_edges.png", "fraction of edges taken", r.byEdges())), List.of(table));
         }
 
-        private ReportFigure curveFigure(String file, String xLabel, WalkEvaluation.Curves c) throws IOException {
+        private ReportFigure curveFigure(String file, String xLabel, WalkAnalysis.Curves c) throws IOException {
             LineChart chart = new LineChart("Accuracy vs " + xLabel, xLabel, "accuracy");
             chart.series(cfg.model().kind(), centres(c.model()), c.model().mean());
             chart.series("node agent", centres(c.nodeAgent()), c.nodeAgent().mean());
@@ -154,7 +154,7 @@ public final class TemAnalysis {
         }
 
         private ReportSection spatialSection() throws IOException {
-            WalkEvaluation.WorldMaps world = r.worlds().get(0);
+            WalkAnalysis.WorldMaps world = r.worlds().get(0);
             List<String> titles = Arrays.stream(top).mapToObj(u -> String.format(Locale.ROOT, "%s%d g=%.2f", code, u,
                     world.gridScores()[u])).toList();
             List<ReportFigure> figures = List.of(
@@ -181,7 +181,7 @@ public final class TemAnalysis {
         }
 
         private ReportSection memorySection() throws IOException {
-            WalkEvaluation.WorldMaps world = r.worlds().get(0);
+            WalkAnalysis.WorldMaps world = r.worlds().get(0);
             if (!world.hasMemory()) {
                 return new ReportSection("Memory neurons", "This model has no attention memory, so no memory neurons.",
                         List.of(), List.of());
@@ -201,7 +201,7 @@ public final class TemAnalysis {
         }
 
         private ReportSection remapSection() throws IOException {
-            WalkEvaluation.Remap remap = r.remapping();
+            WalkAnalysis.Remap remap = r.remapping();
             List<ReportFigure> figures = new ArrayList<>();
             List<String> titles = new ArrayList<>();
             Arrays.stream(top).forEach(u -> titles.add("A " + code + u));
@@ -243,7 +243,7 @@ public final class TemAnalysis {
             return new ReportFigure(FIGURES + file, caption);
         }
 
-        private List<String> memoryTitles(WalkEvaluation.WorldMaps world, String prefix) {
+        private List<String> memoryTitles(WalkAnalysis.WorldMaps world, String prefix) {
             BoxWorld w = world.world();
             return IntStream.range(0, world.memorySteps().length).mapToObj(k -> String.format(Locale.ROOT,
                     "%sm%d (%d,%d) t%d", prefix, k, w.x(world.memoryNodes()[k]), w.y(world.memoryNodes()[k]),

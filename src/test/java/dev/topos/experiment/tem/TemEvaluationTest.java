@@ -1,4 +1,4 @@
-package dev.topos.analysis.tem;
+package dev.topos.experiment.tem;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.topos.nn.Engine;
 import dev.topos.analysis.space.AccuracyCurve;
+import dev.topos.analysis.space.WalkAnalysis;
 import dev.topos.data.grid.BoxWorld;
 import dev.topos.data.grid.StraightBiasPolicy;
 import dev.topos.model.LstmBaseline;
@@ -19,14 +20,14 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** WalkEvaluation on untrained tiny models: bookkeeping, curves, maps, and chunking invariance. */
-class WalkEvaluationTest {
+/** TemEvaluation on untrained tiny models: bookkeeping, curves, maps, and chunking invariance. */
+class TemEvaluationTest {
     private static final int SYMBOLS = 10;
     private static final int STEPS = 150;
     private static final TemModelConfig CFG = new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", true, 5, 0.1, 64, 9, 6);
 
-    private static WalkEvaluation.Settings settings(int chunk) {
-        return new WalkEvaluation.Settings(4, 5, SYMBOLS, StraightBiasPolicy.NAME, 2, STEPS, 7, chunk, STEPS, 5, 4);
+    private static TemEvaluation.Settings settings(int chunk) {
+        return new TemEvaluation.Settings(4, 5, SYMBOLS, StraightBiasPolicy.NAME, 2, STEPS, 7, chunk, STEPS, 5, 4);
     }
 
     @Test
@@ -34,8 +35,8 @@ class WalkEvaluationTest {
         {
             Engine.seed(5);
             WalkPredictor model = new TemTransformer(CFG, SYMBOLS, BoxWorld.N_ACTIONS);
-            WalkEvaluation.Result r = WalkEvaluation.run(model, settings(40));
-            WalkEvaluation.Steps s = r.steps();
+            WalkAnalysis.Result r = TemEvaluation.run(model, settings(40));
+            WalkAnalysis.Steps s = r.steps();
 
             assertEquals(2 * STEPS, s.count());
             assertEquals(s.count(), r.countUnvisited() + r.countVisited());
@@ -47,7 +48,7 @@ class WalkEvaluationTest {
             assertAgentCurve(r.byNodes().nodeAgent(), s.fracNodesVisited(), s.visited(), r.chance());
             assertAgentCurve(r.byEdges().edgeAgent(), s.fracEdgesTaken(), s.edgeTaken(), r.chance());
 
-            for (WalkEvaluation.WorldMaps w : r.worlds()) {
+            for (WalkAnalysis.WorldMaps w : r.worlds()) {
                 assertNanExactlyWhereUnvisited(w.codeMaps(), w.visits());
                 assertTrue(w.hasMemory());
                 assertNanExactlyWhereUnvisited(w.memoryMaps(), w.visits());
@@ -66,7 +67,7 @@ class WalkEvaluationTest {
             int[] sorted = r.unitsByGridScore().clone();
             Arrays.sort(sorted);
             assertArrayEquals(java.util.stream.IntStream.range(0, CFG.codeUnits()).toArray(), sorted);
-            WalkEvaluation.Remap remap = r.remapping();
+            WalkAnalysis.Remap remap = r.remapping();
             assertEquals(remap.a().world().width(), remap.b().world().width());
             assertEquals(5, remap.a().world().width());
             assertEquals(5, remap.a().world().height());
@@ -80,8 +81,8 @@ class WalkEvaluationTest {
         {
             Engine.seed(5);
             WalkPredictor model = new TemTransformer(CFG, SYMBOLS, BoxWorld.N_ACTIONS);
-            WalkEvaluation.Result chunked = WalkEvaluation.run(model, settings(40));
-            WalkEvaluation.Result whole = WalkEvaluation.run(model, settings(STEPS));
+            WalkAnalysis.Result chunked = TemEvaluation.run(model, settings(40));
+            WalkAnalysis.Result whole = TemEvaluation.run(model, settings(STEPS));
             assertArrayEquals(whole.steps().correct(), chunked.steps().correct());
             for (int w = 0; w < 2; w++) {
                 assertMapsClose(whole.worlds().get(w).codeMaps(), chunked.worlds().get(w).codeMaps());
@@ -95,7 +96,7 @@ class WalkEvaluationTest {
         {
             Engine.seed(5);
             WalkPredictor model = new LstmBaseline(CFG, SYMBOLS, BoxWorld.N_ACTIONS);
-            WalkEvaluation.Result r = WalkEvaluation.run(model, settings(40));
+            WalkAnalysis.Result r = TemEvaluation.run(model, settings(40));
             assertEquals(2 * STEPS, r.countUnvisited() + r.countVisited());
             assertEquals(CFG.lstmHidden(), r.gridScores().length);
             assertNull(r.worlds().get(0).memoryMaps());
@@ -107,9 +108,9 @@ class WalkEvaluationTest {
     @Test
     void rejectsBadSettings() {
         assertThrows(IllegalArgumentException.class,
-                () -> new WalkEvaluation.Settings(4, 3, SYMBOLS, StraightBiasPolicy.NAME, 2, STEPS, 7, 40, STEPS, 5, 4));
+                () -> new TemEvaluation.Settings(4, 3, SYMBOLS, StraightBiasPolicy.NAME, 2, STEPS, 7, 40, STEPS, 5, 4));
         assertThrows(IllegalArgumentException.class,
-                () -> new WalkEvaluation.Settings(4, 5, SYMBOLS, "teleport", 2, STEPS, 7, 40, STEPS, 5, 4));
+                () -> new TemEvaluation.Settings(4, 5, SYMBOLS, "teleport", 2, STEPS, 7, 40, STEPS, 5, 4));
     }
 
     /** Bin by bin from the flags: (known + chance * unknown) / n, hence 1 where every step is known. */

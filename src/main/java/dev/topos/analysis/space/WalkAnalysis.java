@@ -1,0 +1,263 @@
+package dev.topos.analysis.space;
+
+import dev.topos.data.grid.BoxWorld;
+import dev.topos.data.grid.WalkChunk;
+import dev.topos.util.Rng;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The statistics of a walk model's evaluation on fresh grid worlds (Whittington, Warren & Behrens
+ * 2022), from what a rollout recorded ({@link WalkRecord}); nothing here runs a model.
+ * <ul>
+ *   <li>accuracy (the most likely observation == the one seen) on steps whose node was never
+ *       visited (chance 1/symbols), was visited, and on zero-shot links (visited node, new edge),
+ *       also with first stays counted as new edges (torch_tem's {@code include_stay_still});</li>
+ *   <li>{@link AccuracyCurve}s against the fraction of nodes visited and of edges taken, for the
+ *       model and for the node agent (knows iff visited) and edge agent (knows iff edge taken);</li>
+ *   <li>{@link RateMap}s of the model's code units over the second half of each walk, their
+ *       autocorrelograms and {@link GridScore}s; the score of a unit is its mean over the worlds
+ *       where it is defined, and units are ranked by it;</li>
+ *   <li>memory neurons (models with attention): the recorded memories' rate maps, the mean
+ *       attention weight each gets at each node over the second half ({@link #chooseMemories} says
+ *       which memories a rollout should record);</li>
+ *   <li>remapping between two worlds of the same size: {@link Remapping#relationCorrelation} and
+ *       {@link Remapping#meanMapCorrelation} of all code units and of the memory neurons (memory
+ *       neuron k = the k-th recorded memory, by storage step, in each world).</li>
+ * </ul>
+ */
+public final class WalkAnalysis {
+    private WalkAnalysis() {
+    }
+
+    /**
+     * Every step of every world, world after world: whether the model was right and the walk's
+     * flags and fractions before the step (see {@link WalkChunk}).
+     */
+    public record Steps(boolean[] correct, boolean[] visited, boolean[] edgeTaken, boolean[] zeroShot,
+                        boolean[] zeroShotWithStay, double[] fracNodesVisited, double[] fracEdgesTaken) {
+        public int count() {
+            return correct.length;
+        }
+    }
+
+    /** Accuracy curves on one x-axis: the model, the node agent and the edge agent. */
+    public record Curves(AccuracyCurve model, AccuracyCurve nodeAgent, AccuracyCurve edgeAgent) {
+    }
+
+    /**
+     * The maps of one world, [unit][y][x] over the second half of its walk.
+     *
+     * @param world            the world
+     * @param visits           second-half visits per node [y][x]; maps are NaN exactly where 0
+     * @param codeMaps         rate maps of the code units
+     * @param autocorrelograms their autocorrelograms
+     * @param gridScores       their grid scores (NaN where undefined)
+     * @param memorySteps      storage steps of the chosen memories, ascending (empty without attention)
+     * @param memoryNodes      their nodes
+     * @param memoryMaps       mean attention weight of each chosen memory, or null without attention
+     */
+    public record WorldMaps(BoxWorld world, int[][] visits, double[][][] codeMaps, double[][][] autocorrelograms,
+                            double[] gridScores, int[] memorySteps, int[] memoryNodes, double[][][] memoryMaps) {
+        public boolean hasMemory() {
+            return memoryMaps != null;
+        }
+    }
+
+    /**
+     * Remapping between two worlds of the same size: correlations of all code units and of the
+     * memory neurons (NaN for memory without attention).
+     */
+    public record Remap(WorldMaps a, WorldMaps b, double codeRelation, double codeMeanMap, double memoryRelation,
+                        double memoryMeanMap) {
+    }
+
+    /**
+     * @param steps            every evaluated step
+     * @param accUnvisited     accuracy on steps at a node never visited before (NaN if none)
+     * @param accVisited       accuracy on steps at a node visited before
+     * @param accZeroShot      accuracy on zero-shot links
+     * @param accZeroShotWithStay accuracy on zero-shot links counting a first stay at a node as one
+     *                         (torch_tem's {@code include_stay_still})
+     * @param countUnvisited   number of never-visited steps
+     * @param countVisited     number of visited steps ({@code countUnvisited + countVisited = steps.count()})
+     * @param countZeroShot    number of zero-shot steps (a subset of the visited ones)
+     * @param countZeroShotWithStay number of zero-shot steps with first stays counted
+     * @param chance           1 / symbols
+     * @param byNodes          curves against the fraction of nodes visited
+     * @param byEdges          curves against the fraction of edges taken
+     * @param worlds           maps of each evaluation world
+     * @param gridScores       per unit, the mean grid score over the worlds where it is defined
+     * @param unitsByGridScore units by descending mean grid score, NaN last
+     * @param remapping        the two-world remapping analysis
+     */
+    public record Result(Steps steps, double accUnvisited, double accVisited, double accZeroShot,
+                         double accZeroShotWithStay, int countUnvisited, int countVisited, int countZeroShot,
+                         int countZeroShotWithStay, double chance, Curves byNodes, Curves byEdges,
+                         List<WorldMaps> worlds, double[] gridScores, int[] unitsByGridScore, Remap remapping) {
+    }
+
+    /**
+     * The evaluation of the walks in {@code worlds} and of the remapping pair {@code remapA},
+     * {@code remapB} (two worlds of the same size).
+     *
+     * @param symbols observation symbols (chance is 1 / symbols)
+     * @param bins    bins of the accuracy curves
+     */
+    public static Result of(List<WalkRecord> worlds, WalkRecord remapA, WalkRecord remapB, int symbols, int bins) {
+        Steps steps = steps(worlds);
+        double chance = 1.0 / symbols;
+        boolean[] unvisited = not(steps.visited());
+        List<WorldMaps> maps = worlds.stream().map(WalkAnalysis::worldMaps).toList();
+        double[] gridScores = meanGridScores(maps);
+        return new Result(steps,
+                accuracy(steps.correct(), unvisited), accuracy(steps.correct(), steps.visited()),
+                accuracy(steps.correct(), steps.zeroShot()), accuracy(steps.correct(), steps.zeroShotWithStay()),
+                count(unvisited), count(steps.visited()), count(steps.zeroShot()), count(steps.zeroShotWithStay()),
+                chance,
+                curves(steps.fracNodesVisited(), steps, chance, bins),
+                curves(steps.fracEdgesTaken(), steps, chance, bins),
+                maps, gridScores, rank(gridScores),
+                remap(worldMaps(remapA), worldMaps(remapB)));
+    }
+
+    /** The rate maps, autocorrelograms and grid scores of one recorded walk, and its memory neurons'. */
+    static WorldMaps worldMaps(WalkRecord r) {
+        WalkChunk walk = r.walk();
+        BoxWorld world = walk.world[0][0];
+        RateMap codes = new RateMap(world.width(), world.height(), r.codes().length == 0 ? 0 : r.codes()[0].length);
+        RateMap memory = r.hasMemory() ? new RateMap(world.width(), world.height(), r.memorySteps().length) : null;
+        for (int j = 0; j < r.codes().length; j++) {
+            int node = walk.node[0][r.half() + j];
+            codes.add(node, r.codes()[j]);
+            if (memory != null) {
+                memory.add(node, r.memoryWeights()[j]);
+            }
+        }
+        double[][][] maps = codes.maps();
+        double[][][] acs = new double[maps.length][][];
+        double[] scores = new double[maps.length];
+        for (int u = 0; u < maps.length; u++) {
+            acs[u] = Autocorrelogram.of(maps[u]);
+            scores[u] = GridScore.of(acs[u]);
+        }
+        if (memory == null) {
+            return new WorldMaps(world, codes.visits(), maps, acs, scores, new int[0], new int[0], null);
+        }
+        int[] nodes = Arrays.stream(r.memorySteps()).map(t -> walk.node[0][t]).toArray();
+        return new WorldMaps(world, codes.visits(), maps, acs, scores, r.memorySteps(), nodes, memory.maps());
+    }
+
+    private static Remap remap(WorldMaps a, WorldMaps b) {
+        double memoryRelation = Double.NaN;
+        double memoryMeanMap = Double.NaN;
+        if (a.hasMemory()) {
+            int n = Math.min(a.memoryMaps().length, b.memoryMaps().length);
+            double[][][] ma = Arrays.copyOf(a.memoryMaps(), n);
+            double[][][] mb = Arrays.copyOf(b.memoryMaps(), n);
+            memoryRelation = Remapping.relationCorrelation(ma, mb);
+            memoryMeanMap = Remapping.meanMapCorrelation(ma, mb);
+        }
+        return new Remap(a, b, Remapping.relationCorrelation(a.codeMaps(), b.codeMaps()),
+                Remapping.meanMapCorrelation(a.codeMaps(), b.codeMaps()), memoryRelation, memoryMeanMap);
+    }
+
+    /**
+     * Up to {@code units} storage steps among the first {@code half} steps (at least one), at
+     * distinct nodes: the first visit of nodes drawn without replacement, in ascending step order.
+     */
+    public static int[] chooseMemories(WalkChunk walk, int half, int units, Rng rng) {
+        Map<Integer, Integer> firstVisit = new LinkedHashMap<>();
+        for (int t = 0; t < half; t++) {
+            firstVisit.putIfAbsent(walk.node[0][t], t);
+        }
+        int[] candidates = firstVisit.values().stream().mapToInt(Integer::intValue).toArray();
+        for (int i = candidates.length - 1; i > 0; i--) { // Fisher-Yates
+            int j = rng.nextInt(i + 1);
+            int tmp = candidates[i];
+            candidates[i] = candidates[j];
+            candidates[j] = tmp;
+        }
+        int[] chosen = Arrays.copyOf(candidates, Math.min(units, candidates.length));
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    private static Steps steps(List<WalkRecord> worlds) {
+        int t = worlds.get(0).correct().length;
+        int n = worlds.size() * t;
+        Steps out = new Steps(new boolean[n], new boolean[n], new boolean[n], new boolean[n], new boolean[n],
+                new double[n], new double[n]);
+        for (int w = 0; w < worlds.size(); w++) {
+            WalkChunk walk = worlds.get(w).walk();
+            System.arraycopy(worlds.get(w).correct(), 0, out.correct(), w * t, t);
+            System.arraycopy(walk.visited[0], 0, out.visited(), w * t, t);
+            System.arraycopy(walk.edgeTaken[0], 0, out.edgeTaken(), w * t, t);
+            System.arraycopy(walk.zeroShot[0], 0, out.zeroShot(), w * t, t);
+            System.arraycopy(walk.zeroShotWithStay[0], 0, out.zeroShotWithStay(), w * t, t);
+            System.arraycopy(walk.fracNodesVisited[0], 0, out.fracNodesVisited(), w * t, t);
+            System.arraycopy(walk.fracEdgesTaken[0], 0, out.fracEdgesTaken(), w * t, t);
+        }
+        return out;
+    }
+
+    private static Curves curves(double[] fraction, Steps steps, double chance, int bins) {
+        return new Curves(AccuracyCurve.of(fraction, steps.correct(), bins),
+                AccuracyCurve.ofAgent(fraction, steps.visited(), chance, bins),
+                AccuracyCurve.ofAgent(fraction, steps.edgeTaken(), chance, bins));
+    }
+
+    /** Per unit, the mean of its grid scores over the worlds where they are not NaN (else NaN). */
+    private static double[] meanGridScores(List<WorldMaps> worlds) {
+        int units = worlds.get(0).gridScores().length;
+        double[] mean = new double[units];
+        for (int u = 0; u < units; u++) {
+            final int unit = u;
+            mean[u] = worlds.stream().mapToDouble(w -> w.gridScores()[unit]).filter(v -> !Double.isNaN(v))
+                    .average().orElse(Double.NaN);
+        }
+        return mean;
+    }
+
+    /** Indices by descending score, NaN last, ties by index. */
+    private static int[] rank(double[] scores) {
+        return IntStream.range(0, scores.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer u) -> Double.isNaN(scores[u]) ? Double.POSITIVE_INFINITY : -scores[u])
+                        .thenComparingInt(u -> u))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double accuracy(boolean[] correct, boolean[] mask) {
+        int n = 0;
+        int right = 0;
+        for (int t = 0; t < correct.length; t++) {
+            if (mask[t]) {
+                n++;
+                right += correct[t] ? 1 : 0;
+            }
+        }
+        return n == 0 ? Double.NaN : right / (double) n;
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) {
+            n += f ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static boolean[] not(boolean[] flags) {
+        boolean[] out = new boolean[flags.length];
+        for (int i = 0; i < flags.length; i++) {
+            out[i] = !flags[i];
+        }
+        return out;
+    }
+
+    /** The seed of item {@code index} of an evaluation stream (worlds, remapping worlds, memory draws). */
+}
