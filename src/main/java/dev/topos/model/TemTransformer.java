@@ -4,8 +4,6 @@ import dev.topos.nn.AttentionMemory;
 import dev.topos.nn.Module;
 import dev.topos.nn.PathIntegration;
 import dev.topos.nn.Tensors;
-import java.util.ArrayList;
-import java.util.List;
 import org.bytedeco.pytorch.Tensor;
 
 /**
@@ -23,6 +21,8 @@ import org.bytedeco.pytorch.Tensor;
  * the carry's size: {@code memory} in training, any number (e.g. a whole walk) in evaluation.
  */
 public final class TemTransformer extends Module implements WalkPredictor {
+    /** The carried position code's name in the carry (and so in checkpoints). */
+    private static final String CODE = "e";
     private final PathIntegration path;
     private final AttentionMemory memory;
     private final Readout readout;
@@ -72,43 +72,20 @@ public final class TemTransformer extends Module implements WalkPredictor {
     @Override
     public Carry initialCarry(int batch, int capacity) {
         Carry c = new Carry();
-        c.put("e", Tensors.zeros(batch, path.units()));
-        c.put("mem_codes", Tensors.zeros(batch, capacity, path.units()));
-        c.put("mem_obs", Tensors.zeros(batch, capacity, symbols));
-        c.put("mem_valid", Tensors.zeros(batch, capacity));
+        c.put(CODE, Tensors.zeros(batch, path.units()));
+        MemoryBuffer.allocate(c, batch, capacity, path.units(), symbols);
         return c;
     }
 
     @Override
     public Prediction forward(Carry carry, WalkBatch in) {
-        Tensor moves = path.sideBySide(path.transitions());
-        Tensor e0 = path.initial(in.batch());
-        Tensor e = carry.get("e");
-        Tensor start = in.start().unsqueeze(2);
-        Tensor continuing = in.continuing().unsqueeze(2);
-        List<Tensor> codes = new ArrayList<>(in.steps());
-        for (int t = 0; t < in.steps(); t++) {
-            Tensor integrated = path.step(e, moves, in.actionIn().select(1, t));
-            e = integrated.mul(continuing.select(1, t)).add(e0.mul(start.select(1, t)));
-            codes.add(e);
-        }
-        Tensor code = Tensors.stack(codes, 1);
-        Tensor z = AttentionMemory.zscore(code);
-        Tensor x = in.obsOneHot(symbols);
-        Tensor keyCodes = Tensors.cat(List.of(carry.get("mem_codes"), z), 1);
-        Tensor keyObs = Tensors.cat(List.of(carry.get("mem_obs"), x), 1);
-        Tensor carriedMask = carry.get("mem_valid").unsqueeze(1).mul(in.carriedAlive().unsqueeze(2));
-        Tensor mask = Tensors.cat(List.of(carriedMask, in.causal()), 2);
-        AttentionMemory.Retrieval retrieved = memory.retrieve(z, keyCodes, keyObs, mask);
-        Tensor logits = readout.apply(retrieved.values());
-
-        Tensor valid = Tensors.cat(List.of(carry.get("mem_valid").mul(in.aliveAtEnd().unsqueeze(1)), in.inLastWorld()), 1);
-        long capacity = carry.get("mem_valid").size(1);
-        long total = valid.size(1);
-        carry.put("e", e);
-        carry.put("mem_codes", keyCodes.narrow(1, total - capacity, capacity));
-        carry.put("mem_obs", keyObs.narrow(1, total - capacity, capacity));
-        carry.put("mem_valid", valid.narrow(1, total - capacity, capacity));
-        return new Prediction(logits, code, retrieved.attention());
+        Tensor e = path.integrate(carry.get(CODE), in.actionIn(), in.start(), in.continuing());     // e_t
+        Tensor z = AttentionMemory.zscore(e);
+        MemoryBuffer.Keys keys = MemoryBuffer.with(carry, z, in.obsOneHot(symbols), in);
+        AttentionMemory.Retrieval r = memory.retrieve(z, keys.codes(), keys.obs(), keys.mask());  // r_t
+        Tensor logits = readout.apply(r.values());                                                 // x^_t
+        carry.put(CODE, e.select(1, in.steps() - 1));
+        MemoryBuffer.keepLast(carry, keys);
+        return new Prediction(logits, e, r.attention());
     }
 }

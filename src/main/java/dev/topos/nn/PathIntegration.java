@@ -1,5 +1,6 @@
 package dev.topos.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -92,6 +93,28 @@ public final class PathIntegration extends Module {
             moves = a.add(eye);
         }
         return Tensors.cat(List.of(eye, moves), 0);
+    }
+
+    /**
+     * The codes of a chunk, e_t = e0 where a world starts at step t, else sigma(e_{t-1} W_{a_t})
+     * (eq. 4), from the code {@code e} carried in (B, E).
+     *
+     * @param actions    (B, T) int64, the action taken into each step
+     * @param start      (B, T) 1 where a world starts at the step, else 0
+     * @param continuing (B, T) 1 - start
+     * @return (B, T, E) every step's code; its last step is the code to carry on
+     */
+    public Tensor integrate(Tensor e, Tensor actions, Tensor start, Tensor continuing) {
+        Tensor moves = sideBySide(transitions());
+        Tensor e0 = initial((int) e.size(0));
+        Tensor starts = start.unsqueeze(2);
+        Tensor goesOn = continuing.unsqueeze(2);
+        List<Tensor> codes = new ArrayList<>((int) actions.size(1));
+        for (int t = 0; t < actions.size(1); t++) {
+            e = step(e, moves, actions.select(1, t)).mul(goesOn.select(1, t)).add(e0.mul(starts.select(1, t)));
+            codes.add(e);
+        }
+        return Tensors.stack(codes, 1);
     }
 
     /** The learned start code repeated for a batch: (B, E). */

@@ -1,0 +1,54 @@
+package dev.topos.model;
+
+import dev.topos.nn.Tensors;
+import java.util.List;
+import org.bytedeco.pytorch.Tensor;
+
+/**
+ * TEM-t's memory between chunks: for each slot, the last {@code capacity} (zscore(e), x) pairs of
+ * its current world, and which of them are real (a slot that has started a new world, or has not
+ * yet walked {@code capacity} steps, holds invalid ones). Kept in the model's {@link Carry}, so
+ * checkpoints store it with the rest of the carried state.
+ */
+final class MemoryBuffer {
+    private static final String CODES = "mem_codes";
+    private static final String OBS = "mem_obs";
+    private static final String VALID = "mem_valid";
+
+    private MemoryBuffer() {}
+
+    /** An empty buffer of {@code capacity} memories of {@code units}-wide codes and one-hot observations. */
+    static void allocate(Carry carry, int batch, int capacity, int units, int symbols) {
+        carry.put(CODES, Tensors.zeros(batch, capacity, units));
+        carry.put(OBS, Tensors.zeros(batch, capacity, symbols));
+        carry.put(VALID, Tensors.zeros(batch, capacity));
+    }
+
+    /**
+     * A chunk's keys, the carried memories followed by the chunk's own steps.
+     *
+     * @param codes (B, K, E) key codes, zscore(e)
+     * @param obs   (B, K, S) key observations, one-hot
+     * @param mask  (B, T, K) which keys each step may read: carried ones of its own world, and the
+     *              chunk's earlier steps of its own world
+     * @param valid (B, K) which keys are still of the slot's world at the chunk's end
+     */
+    record Keys(Tensor codes, Tensor obs, Tensor mask, Tensor valid) {}
+
+    /** The keys for the chunk {@code in} whose steps have codes {@code z} and observations {@code x}. */
+    static Keys with(Carry carry, Tensor z, Tensor x, WalkBatch in) {
+        Tensor carried = carry.get(VALID);
+        return new Keys(Tensors.cat(List.of(carry.get(CODES), z), 1), Tensors.cat(List.of(carry.get(OBS), x), 1),
+                Tensors.cat(List.of(carried.unsqueeze(1).mul(in.carriedAlive().unsqueeze(2)), in.causal()), 2),
+                Tensors.cat(List.of(carried.mul(in.aliveAtEnd().unsqueeze(1)), in.inLastWorld()), 1));
+    }
+
+    /** Keeps the last {@code capacity} of {@code keys} as the buffer carried into the next chunk. */
+    static void keepLast(Carry carry, Keys keys) {
+        long capacity = carry.get(VALID).size(1);
+        long from = keys.valid().size(1) - capacity;
+        carry.put(CODES, keys.codes().narrow(1, from, capacity));
+        carry.put(OBS, keys.obs().narrow(1, from, capacity));
+        carry.put(VALID, keys.valid().narrow(1, from, capacity));
+    }
+}
