@@ -14,7 +14,10 @@ import java.util.List;
  * @param keyDim           d_k of the memory keys (TEM-t)
  * @param valueDim         d_v of the memory values (TEM-t)
  * @param activation       sigma of path integration: "relu" or "linear" (TEM-t)
- * @param transition       "additive" (W_a = I + A, the paper) or "orthogonal" (W_a = Cayley(A - A^T)) (TEM-t)
+ * @param transition       "additive" (W_a = I + A, the paper), "orthogonal" (W_a = Cayley(A - A^T)) or "rotation"
+ *                         (commuting plane rotations, {@link dev.topos.nn.RotationPathIntegration}) (TEM-t)
+ * @param tieInverses      rotation only: opposite moves have opposite angles, W_S = W_N^-1 (a prior the
+ *                         paper does not have) (TEM-t)
  * @param codeNorm         rescale e to unit RMS after each step (Topos's stabiliser; false = paper) (TEM-t)
  * @param transitionHidden tanh hidden units of the action MLP (TEM-t)
  * @param transitionInit   std of the action MLP's output weights at birth; 0 = the spec's zero init (TEM-t)
@@ -23,8 +26,9 @@ import java.util.List;
  * @param readoutHidden    hidden units of the MLP readout (both)
  */
 public record TemModelConfig(String kind, int codeUnits, int keyDim, int valueDim, String activation,
-                             String transition, boolean codeNorm, int transitionHidden, double transitionInit, int memory, int lstmHidden, int readoutHidden) implements Validated {
+                             String transition, boolean tieInverses, boolean codeNorm, int transitionHidden, double transitionInit, int memory, int lstmHidden, int readoutHidden) implements Validated {
     public static final List<String> KINDS = List.of("tem-t", "lstm");
+    public static final List<String> TRANSITIONS = List.of("additive", "orthogonal", "rotation");
 
     @Override
     public void validate(String p) {
@@ -33,7 +37,15 @@ public record TemModelConfig(String kind, int codeUnits, int keyDim, int valueDi
         Check.range(at(p, "key_dim"), keyDim, 1, 4096);
         Check.range(at(p, "value_dim"), valueDim, 1, 4096);
         Check.oneOf(at(p, "activation"), activation, List.of("relu", "linear"));
-        Check.oneOf(at(p, "transition"), transition, List.of("additive", "orthogonal"));
+        Check.oneOf(at(p, "transition"), transition, TRANSITIONS);
+        boolean rotation = "rotation".equals(transition);
+        Check.require(!tieInverses || rotation, at(p, "tie_inverses") + " = true needs " + at(p, "transition")
+                + " = rotation (only rotations have an inverse by their angles)");
+        Check.require(!rotation || "linear".equals(activation), at(p, "activation") + " = '" + activation + "' with "
+                + at(p, "transition") + " = rotation: rotations commute only without a nonlinearity between steps; "
+                + "use linear");
+        Check.require(!rotation || !codeNorm, at(p, "code_norm") + " = true with " + at(p, "transition")
+                + " = rotation: a rotation keeps |e|, so there is nothing to normalise; use false");
         Check.range(at(p, "transition_hidden"), transitionHidden, 1, 4096);
         Check.range(at(p, "transition_init"), transitionInit, 0, 1);
         Check.range(at(p, "memory"), memory, 1, 1_000_000);

@@ -3,6 +3,8 @@ package dev.topos.model;
 import dev.topos.nn.AttentionMemory;
 import dev.topos.nn.Module;
 import dev.topos.nn.PathIntegration;
+import dev.topos.nn.PositionCode;
+import dev.topos.nn.RotationPathIntegration;
 import dev.topos.nn.Tensors;
 import org.bytedeco.pytorch.Tensor;
 
@@ -11,7 +13,8 @@ import org.bytedeco.pytorch.Tensor;
  * queries and keys are a path-integrated position code and whose values are observations.
  *
  * <pre>
- *   e_t   = e0 at a world's first step, else sigma(e_{t-1} W_{a_t})          (PathIntegration)
+ *   e_t   = e0 at a world's first step, else sigma(e_{t-1} W_{a_t})          (PositionCode: PathIntegration,
+ *                                                                             or RotationPathIntegration)
  *   r_t   = softmax memory over (zscore(e_tau) W_e, x_tau W_x), tau &lt; t, same world (AttentionMemory)
  *   x^_t  = MLP(r_t)                                                           (Readout)
  * </pre>
@@ -23,7 +26,7 @@ import org.bytedeco.pytorch.Tensor;
 public final class TemTransformer extends Module implements WalkPredictor {
     /** The carried position code's name in the carry (and so in checkpoints). */
     private static final String CODE = "e";
-    private final PathIntegration path;
+    private final PositionCode path;
     private final AttentionMemory memory;
     private final Readout readout;
     private final int symbols;
@@ -32,8 +35,10 @@ public final class TemTransformer extends Module implements WalkPredictor {
     public TemTransformer(TemModelConfig cfg, int symbols, int actions) {
         this.symbols = symbols;
         this.cfg = cfg;
-        path = child("path", new PathIntegration(cfg.codeUnits(), actions, cfg.transitionHidden(),
-                cfg.transitionInit(), cfg.activation(), cfg.codeNorm(), "orthogonal".equals(cfg.transition())));
+        path = "rotation".equals(cfg.transition())
+                ? child("path", new RotationPathIntegration(cfg.codeUnits(), cfg.transitionInit(), cfg.tieInverses()))
+                : child("path", new PathIntegration(cfg.codeUnits(), actions, cfg.transitionHidden(),
+                        cfg.transitionInit(), cfg.activation(), cfg.codeNorm(), "orthogonal".equals(cfg.transition())));
         memory = child("memory", new AttentionMemory(cfg.codeUnits(), symbols, cfg.keyDim(), cfg.valueDim()));
         readout = child("readout", new Readout(cfg.valueDim(), cfg.readoutHidden(), symbols));
     }
@@ -44,20 +49,17 @@ public final class TemTransformer extends Module implements WalkPredictor {
     }
 
     /**
-     * Per chunk (K = memory + T keys, A actions): transitions 2(A-1)H_t E^2; path integration
-     * T * 2B E (A E) (e times every move side by side; each row keeps its own action's block); keys,
-     * queries, values 2B(K E d_k + T E d_k + K S d_v);
-     * scores and retrieval 2BTK(d_k + d_v); readout 2BT(d_v H + H S).
+     * Per chunk (K = memory + T keys): path integration ({@link PositionCode#flops}); keys,
+     * queries, values 2B(K E d_k + T E d_k + K S d_v); scores and retrieval 2BTK(d_k + d_v);
+     * readout 2BT(d_v H + H S).
      */
     @Override
     public double forwardFlops(int batch, int steps) {
         double e = cfg.codeUnits();
-        double a = path.actions();
         double k = cfg.memory() + steps;
         double b = batch;
         double t = steps;
-        return 2 * (a - 1) * cfg.transitionHidden() * e * e
-                + t * 2 * b * e * a * e
+        return path.flops(batch, steps)
                 + 2 * b * (k * e * cfg.keyDim() + t * e * cfg.keyDim() + k * symbols * cfg.valueDim())
                 + 2 * b * t * k * (cfg.keyDim() + cfg.valueDim())
                 + 2 * b * t * ((double) cfg.valueDim() * cfg.readoutHidden() + (double) cfg.readoutHidden() * symbols);

@@ -34,7 +34,7 @@ import org.bytedeco.pytorch.global.torch;
  * z-scores the code anyway, so only its direction reaches attention. {@code normalise = false}
  * is the paper's literal form.
  */
-public final class PathIntegration extends Module {
+public final class PathIntegration extends Module implements PositionCode {
     private final int units;
     private final int actions;
     private final boolean relu;
@@ -43,6 +43,7 @@ public final class PathIntegration extends Module {
     private final Tensor wHidden;
     private final Tensor wOut;
     private final Tensor e0;
+    private final int hidden;
 
     /**
      * @param units      E, size of the position code
@@ -57,6 +58,7 @@ public final class PathIntegration extends Module {
                            boolean orthogonal) {
         this.units = units;
         this.actions = actions;
+        this.hidden = hidden;
         this.normalise = normalise;
         this.orthogonal = orthogonal;
         this.relu = switch (activation) {
@@ -70,12 +72,24 @@ public final class PathIntegration extends Module {
         e0 = parameter("e0", Init.normal(1.0, units));
     }
 
+    @Override
     public int units() {
         return units;
     }
 
+    @Override
     public int actions() {
         return actions;
+    }
+
+    /**
+     * The transitions, 2 (A-1) H E^2, and per step e times every move side by side, 2 B E (A E)
+     * (each row keeps its own action's block).
+     */
+    @Override
+    public double flops(int batch, int steps) {
+        double e = units;
+        return 2.0 * (actions - 1) * hidden * e * e + steps * 2.0 * batch * e * actions * e;
     }
 
     /**
@@ -95,15 +109,8 @@ public final class PathIntegration extends Module {
         return Tensors.cat(List.of(eye, moves), 0);
     }
 
-    /**
-     * The codes of a chunk, e_t = e0 where a world starts at step t, else sigma(e_{t-1} W_{a_t})
-     * (eq. 4), from the code {@code e} carried in (B, E).
-     *
-     * @param actions    (B, T) int64, the action taken into each step
-     * @param start      (B, T) 1 where a world starts at the step, else 0
-     * @param continuing (B, T) 1 - start
-     * @return (B, T, E) every step's code; its last step is the code to carry on
-     */
+    /** e_t = sigma(e_{t-1} W_{a_t}) (eq. 4), one step after another; see {@link PositionCode#integrate}. */
+    @Override
     public Tensor integrate(Tensor e, Tensor actions, Tensor start, Tensor continuing) {
         Tensor moves = sideBySide(transitions());
         Tensor e0 = initial((int) e.size(0));

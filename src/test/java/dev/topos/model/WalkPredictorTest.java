@@ -23,7 +23,7 @@ class WalkPredictorTest {
     private static final int S = 7;
     private static final int B = 2;
     private static final int T = 12;
-    private static final TemModelConfig CFG = new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", true, 5, 0.1, 64, 9, 6);
+    private static final TemModelConfig CFG = new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", false, true, 5, 0.1, 64, 9, 6);
 
     static Stream<IntFunction<WalkPredictor>> models() {
         return Stream.of(seed -> {

@@ -91,7 +91,7 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
         return new TemConfig("tem", "tem-t", 42,
                 new World(16, 8, 11, 45, StraightBiasPolicy.NAME),
                 new Walk(75, 40, 5, 4000),
-                new TemModelConfig("tem-t", 128, 64, 64, "linear", "orthogonal", true, 20, 0.003, 1024, 256, 128),
+                new TemModelConfig("tem-t", 128, 64, 64, "linear", "orthogonal", false, true, 20, 0.003, 1024, 256, 128),
                 new TrainConfig(20_000, 9.4e-4, 0.5, 4000, 0.9, 0.999, 0.0, 1.0, 50, 500, 3),
                 new Eval(16, 2000, 1_000_003, 10, 16));
     }
