@@ -25,12 +25,18 @@ import java.util.stream.IntStream;
  *   <li>memory neurons (models with attention): the recorded memories' rate maps, the mean
  *       attention weight each gets at each node over the second half ({@link #chooseMemories} says
  *       which memories a rollout should record);</li>
+ *   <li>grid-like units: a unit whose grid score in the first remapping world (the largest box)
+ *       exceeds its {@link GridNull} (the 95th percentile of its spatially shuffled maps'
+ *       scores); {@code gridFraction} is their share of the units;</li>
  *   <li>remapping between two worlds of the same size: {@link Remapping#relationCorrelation} and
  *       {@link Remapping#meanMapCorrelation} of all code units and of the memory neurons (memory
  *       neuron k = the k-th recorded memory, by storage step, in each world).</li>
  * </ul>
  */
 public final class WalkAnalysis {
+    /** The percentile of the shuffled scores a grid-like unit exceeds. */
+    public static final double NULL_PERCENTILE = 95;
+
     private WalkAnalysis() {
     }
 
@@ -93,27 +99,36 @@ public final class WalkAnalysis {
      * @param worlds           maps of each evaluation world
      * @param gridScores       per unit, the mean grid score over the worlds where it is defined
      * @param unitsByGridScore units by descending mean grid score, NaN last
+     * @param gridScoreMedian  the median over units of the mean grid score
      * @param remapping        the two-world remapping analysis
+     * @param gridNull         per unit, its grid-score null in the first remapping world
+     * @param gridFraction     the share of units whose grid score there beats their null
      */
     public record Result(Steps steps, double accUnvisited, double accVisited, double accZeroShot,
                          double accZeroShotWithStay, int countUnvisited, int countVisited, int countZeroShot,
                          int countZeroShotWithStay, double chance, Curves byNodes, Curves byEdges,
-                         List<WorldMaps> worlds, double[] gridScores, int[] unitsByGridScore, Remap remapping) {
+                         List<WorldMaps> worlds, double[] gridScores, int[] unitsByGridScore, double gridScoreMedian,
+                         Remap remapping, double[] gridNull, double gridFraction) {
     }
 
     /**
      * The evaluation of the walks in {@code worlds} and of the remapping pair {@code remapA},
      * {@code remapB} (two worlds of the same size).
      *
-     * @param symbols observation symbols (chance is 1 / symbols)
-     * @param bins    bins of the accuracy curves
+     * @param symbols  observation symbols (chance is 1 / symbols)
+     * @param bins     bins of the accuracy curves
+     * @param shuffles spatial shuffles per unit of the grid-score null
+     * @param seed     seed of the shuffles
      */
-    public static Result of(List<WalkRecord> worlds, WalkRecord remapA, WalkRecord remapB, int symbols, int bins) {
+    public static Result of(List<WalkRecord> worlds, WalkRecord remapA, WalkRecord remapB, int symbols, int bins,
+                            int shuffles, long seed) {
         Steps steps = steps(worlds);
         double chance = 1.0 / symbols;
         boolean[] unvisited = not(steps.visited());
         List<WorldMaps> maps = worlds.stream().map(WalkAnalysis::worldMaps).toList();
         double[] gridScores = meanGridScores(maps);
+        Remap remap = remap(worldMaps(remapA), worldMaps(remapB));
+        double[] gridNull = gridNull(remap.a(), shuffles, seed);
         return new Result(steps,
                 accuracy(steps.correct(), unvisited), accuracy(steps.correct(), steps.visited()),
                 accuracy(steps.correct(), steps.zeroShot()), accuracy(steps.correct(), steps.zeroShotWithStay()),
@@ -121,8 +136,32 @@ public final class WalkAnalysis {
                 chance,
                 curves(steps.fracNodesVisited(), steps, chance, bins),
                 curves(steps.fracEdgesTaken(), steps, chance, bins),
-                maps, gridScores, rank(gridScores),
-                remap(worldMaps(remapA), worldMaps(remapB)));
+                maps, gridScores, rank(gridScores), median(gridScores), remap, gridNull, gridFraction(remap.a(), gridNull));
+    }
+
+    /** Per unit, its {@link GridNull} in {@code world}; NaN where undefined. */
+    private static double[] gridNull(WorldMaps world, int shuffles, long seed) {
+        double[] out = new double[world.codeMaps().length];
+        for (int u = 0; u < out.length; u++) {
+            out[u] = GridNull.threshold(world.codeMaps()[u], shuffles, NULL_PERCENTILE, Rng.derive(seed, u));
+        }
+        return out;
+    }
+
+    /** The share of units whose grid score in {@code world} is above their null (NaN counts as not). */
+    private static double gridFraction(WorldMaps world, double[] gridNull) {
+        int above = 0;
+        for (int u = 0; u < gridNull.length; u++) {
+            above += world.gridScores()[u] > gridNull[u] ? 1 : 0;
+        }
+        return gridNull.length == 0 ? Double.NaN : above / (double) gridNull.length;
+    }
+
+    /** The median of the defined values, NaN if none. */
+    private static double median(double[] values) {
+        double[] defined = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        int n = defined.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? defined[n / 2] : (defined[n / 2 - 1] + defined[n / 2]) / 2;
     }
 
     /** The rate maps, autocorrelograms and grid scores of one recorded walk, and its memory neurons'. */

@@ -77,7 +77,8 @@ public final class TemAnalysis {
     private static TemEvaluation.Settings settings(TemConfig cfg) {
         TemConfig.Eval e = cfg.eval();
         return new TemEvaluation.Settings(cfg.world().minSide(), cfg.world().maxSide(), cfg.world().symbols(),
-                cfg.world().policy(), e.worlds(), e.steps(), e.seed(), cfg.walk().chunk(), e.steps(), e.bins(), e.units());
+                cfg.world().policy(), e.worlds(), e.steps(), e.seed(), cfg.walk().chunk(), e.steps(), e.bins(), e.units(),
+                e.shuffles());
     }
 
     /** Writes the figures, summary and sections of one evaluation. */
@@ -110,6 +111,8 @@ public final class TemAnalysis {
             summary.put("count_zero_shot_with_stay", r.countZeroShotWithStay());
             summary.put("chance", r.chance());
             summary.put("grid_score_max", r.gridScores()[r.unitsByGridScore()[0]]);
+            summary.put("grid_score_median", r.gridScoreMedian());
+            summary.put("grid_fraction", r.gridFraction());
             summary.put("grid_score_mean_top", Arrays.stream(top).mapToDouble(u -> r.gridScores()[u])
                     .filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN));
             summary.put("remap_code_relation", r.remapping().codeRelation());

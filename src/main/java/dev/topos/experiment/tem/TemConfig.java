@@ -76,14 +76,16 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
      * @param seed    seed of the evaluation worlds
      * @param bins    bins of the accuracy-vs-coverage curves
      * @param units   e units / memory neurons drawn in rate-map figures
+     * @param shuffles spatial shuffles per unit of the grid-score null ({@code GridNull})
      */
-    public record Eval(int worlds, int steps, long seed, int bins, int units) implements Validated {
+    public record Eval(int worlds, int steps, long seed, int bins, int units, int shuffles) implements Validated {
         @Override
         public void validate(String p) {
             Check.range(at(p, "worlds"), worlds, 1, 4096);
             Check.range(at(p, "steps"), steps, 10, 1_000_000);
             Check.range(at(p, "bins"), bins, 1, 1000);
             Check.range(at(p, "units"), units, 1, 1024);
+            Check.range(at(p, "shuffles"), shuffles, 1, 100_000);
         }
     }
 
@@ -93,7 +95,7 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
                 new Walk(75, 40, 5, 4000),
                 new TemModelConfig("tem-t", 128, 64, 64, "linear", "orthogonal", false, true, 20, 0.003, 1024, 256, 128),
                 new TrainConfig(20_000, 9.4e-4, 0.5, 4000, 0.9, 0.999, 0.0, 1.0, 50, 500, 3),
-                new Eval(16, 2000, 1_000_003, 10, 16));
+                new Eval(16, 2000, 1_000_003, 10, 16, 100));
     }
 
     @Override

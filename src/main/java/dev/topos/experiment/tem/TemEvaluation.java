@@ -27,6 +27,7 @@ public final class TemEvaluation {
     private static final long REMAP_STREAM = 2;
     private static final long MEMORY_STREAM = 3;
     private static final long REMAP_MEMORY_STREAM = 4;
+    private static final long NULL_STREAM = 5;
 
     private TemEvaluation() {
     }
@@ -45,9 +46,10 @@ public final class TemEvaluation {
      * @param capacity memories TEM-t keeps (ignored by models without a memory)
      * @param bins     bins of the accuracy curves
      * @param units    memory neurons chosen per world
+     * @param shuffles spatial shuffles per unit of the grid-score null
      */
     public record Settings(int minSide, int maxSide, int symbols, String policy, int worlds, int steps, long seed,
-                           int chunk, int capacity, int bins, int units) {
+                           int chunk, int capacity, int bins, int units, int shuffles) {
         /** @throws IllegalArgumentException naming the first field out of range */
         public Settings {
             require(minSide >= 2 && maxSide >= minSide && maxSide <= BoxWorld.MAX_SIDE, "sides " + minSide + ".." + maxSide);
@@ -59,6 +61,7 @@ public final class TemEvaluation {
             require(capacity >= 1, "capacity = " + capacity);
             require(bins >= 1, "bins = " + bins);
             require(units >= 1, "units = " + units);
+            require(shuffles >= 1, "shuffles = " + shuffles);
         }
 
         private static void require(boolean ok, String what) {
@@ -83,7 +86,8 @@ public final class TemEvaluation {
         }
         List<WalkRecord> worlds = rollout(model, walks, s, MEMORY_STREAM);
         List<WalkRecord> remap = rollout(model, pair, s, REMAP_MEMORY_STREAM);
-        return WalkAnalysis.of(worlds, remap.get(0), remap.get(1), s.symbols(), s.bins());
+        return WalkAnalysis.of(worlds, remap.get(0), remap.get(1), s.symbols(), s.bins(), s.shuffles(),
+                seed(s.seed(), NULL_STREAM, 0));
     }
 
     /** The rollout of {@code walks}; the memories of walk w are drawn with the seed of item w of {@code stream}. */

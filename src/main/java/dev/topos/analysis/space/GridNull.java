@@ -1,0 +1,49 @@
+package dev.topos.analysis.space;
+
+import dev.topos.util.Rng;
+import java.util.Arrays;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+/**
+ * The chance level of a unit's grid score: the {@code percentile} of the grid scores of its rate
+ * map with the values shuffled over the visited nodes (the spatial arrangement destroyed, the
+ * values and the unvisited nodes kept), over {@code shuffles} shuffles. A unit whose grid score
+ * exceeds it is counted as grid-like (the shuffle test of Sargolini et al., Science 2006; 95th
+ * percentile of 100 shuffles as in Banino et al., Nature 2018).
+ */
+public final class GridNull {
+    private GridNull() {}
+
+    /** The threshold, or NaN when fewer than half of the shuffles give a defined score. */
+    public static double threshold(double[][] map, int shuffles, double percentile, Rng rng) {
+        int h = map.length;
+        int w = map[0].length;
+        double[] values = Arrays.stream(map).flatMapToDouble(Arrays::stream).filter(v -> !Double.isNaN(v)).toArray();
+        double[] scores = new double[shuffles];
+        int n = 0;
+        for (int s = 0; s < shuffles; s++) {
+            shuffle(values, rng);
+            double[][] shuffled = new double[h][w];
+            int k = 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    shuffled[y][x] = Double.isNaN(map[y][x]) ? Double.NaN : values[k++];
+                }
+            }
+            double score = GridScore.of(Autocorrelogram.of(shuffled));
+            if (!Double.isNaN(score)) {
+                scores[n++] = score;
+            }
+        }
+        return 2 * n < shuffles ? Double.NaN : new Percentile().evaluate(Arrays.copyOf(scores, n), percentile);
+    }
+
+    private static void shuffle(double[] values, Rng rng) {
+        for (int i = values.length - 1; i > 0; i--) { // Fisher-Yates
+            int j = rng.nextInt(i + 1);
+            double t = values[i];
+            values[i] = values[j];
+            values[j] = t;
+        }
+    }
+}
