@@ -1,5 +1,7 @@
 package dev.topos.train;
 
+import dev.topos.config.Precision;
+import dev.topos.nn.MixedPrecision;
 import dev.topos.nn.Tensors;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.javacpp.PointerScope;
@@ -18,6 +20,10 @@ import org.bytedeco.pytorch.Tensor;
  *
  * which is convex, so the result does not depend on a seed.
  *
+ * <p>The fit runs in fp32 whatever precision the caller computes in: inside a bfloat16 autocast
+ * region libtorch caches its bf16 copy of a leaf that requires grad until the region ends, so every
+ * step would read the cached W of the first step (zeros) and the probe would stay at chance.
+ *
  * @param steps gradient steps
  * @param rate  step size
  * @param l2    weight penalty
@@ -32,7 +38,8 @@ public record LinearProbe(int steps, double rate, double l2) {
      * @param testY  (m)
      */
     public double accuracy(Tensor trainX, Tensor trainY, Tensor testX, Tensor testY, int classes) {
-        try (PointerScope ignored = new PointerScope()) {
+        try (PointerScope ignored = new PointerScope();
+             MixedPrecision.Scope fp32 = MixedPrecision.enter(Precision.FP32)) {
             Tensor features = trainX.detach();
             Tensor mean = Tensors.mean(features, 0);
             Tensor std = Tensors.add(Tensors.mean(features.sub(mean).square(), 0).sqrt(), 1e-6);
