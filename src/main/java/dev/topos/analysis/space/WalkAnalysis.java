@@ -75,11 +75,15 @@ public final class WalkAnalysis {
     }
 
     /**
-     * Remapping between two worlds of the same size: correlations of all code units and of the
-     * memory neurons (NaN for memory without attention).
+     * Remapping between two worlds of the same size: correlations of all code units, of the grid
+     * units (those whose grid score in world A beats their shuffle null; NaN with fewer than three,
+     * which make fewer than three pairs) and of the memory neurons (NaN for memory without attention).
+     *
+     * @param gridUnits    the grid units
+     * @param gridRelation {@link Remapping#relationCorrelation} of the grid units
      */
     public record Remap(WorldMaps a, WorldMaps b, double codeRelation, double codeMeanMap, double memoryRelation,
-                        double memoryMeanMap) {
+                        double memoryMeanMap, int[] gridUnits, double gridRelation) {
     }
 
     /**
@@ -127,8 +131,9 @@ public final class WalkAnalysis {
         boolean[] unvisited = not(steps.visited());
         List<WorldMaps> maps = worlds.stream().map(WalkAnalysis::worldMaps).toList();
         double[] gridScores = meanGridScores(maps);
-        Remap remap = remap(worldMaps(remapA), worldMaps(remapB));
-        double[] gridNull = gridNull(remap.a(), shuffles, seed);
+        WorldMaps a = worldMaps(remapA);
+        double[] gridNull = gridNull(a, shuffles, seed);
+        Remap remap = remap(a, worldMaps(remapB), gridUnits(a, gridNull));
         return new Result(steps,
                 accuracy(steps.correct(), unvisited), accuracy(steps.correct(), steps.visited()),
                 accuracy(steps.correct(), steps.zeroShot()), accuracy(steps.correct(), steps.zeroShotWithStay()),
@@ -148,13 +153,14 @@ public final class WalkAnalysis {
         return out;
     }
 
-    /** The share of units whose grid score in {@code world} is above their null (NaN counts as not). */
+    /** The units whose grid score in {@code world} is above their null (NaN counts as not). */
+    private static int[] gridUnits(WorldMaps world, double[] gridNull) {
+        return IntStream.range(0, gridNull.length).filter(u -> world.gridScores()[u] > gridNull[u]).toArray();
+    }
+
+    /** The share of units whose grid score in {@code world} is above their null. */
     private static double gridFraction(WorldMaps world, double[] gridNull) {
-        int above = 0;
-        for (int u = 0; u < gridNull.length; u++) {
-            above += world.gridScores()[u] > gridNull[u] ? 1 : 0;
-        }
-        return gridNull.length == 0 ? Double.NaN : above / (double) gridNull.length;
+        return gridNull.length == 0 ? Double.NaN : gridUnits(world, gridNull).length / (double) gridNull.length;
     }
 
     /** The median of the defined values, NaN if none. */
@@ -191,7 +197,7 @@ public final class WalkAnalysis {
         return new WorldMaps(world, codes.visits(), maps, acs, scores, r.memorySteps(), nodes, memory.maps());
     }
 
-    private static Remap remap(WorldMaps a, WorldMaps b) {
+    private static Remap remap(WorldMaps a, WorldMaps b, int[] gridUnits) {
         double memoryRelation = Double.NaN;
         double memoryMeanMap = Double.NaN;
         if (a.hasMemory()) {
@@ -201,8 +207,15 @@ public final class WalkAnalysis {
             memoryRelation = Remapping.relationCorrelation(ma, mb);
             memoryMeanMap = Remapping.meanMapCorrelation(ma, mb);
         }
+        double gridRelation = gridUnits.length < 3 ? Double.NaN
+                : Remapping.relationCorrelation(pick(a.codeMaps(), gridUnits), pick(b.codeMaps(), gridUnits));
         return new Remap(a, b, Remapping.relationCorrelation(a.codeMaps(), b.codeMaps()),
-                Remapping.meanMapCorrelation(a.codeMaps(), b.codeMaps()), memoryRelation, memoryMeanMap);
+                Remapping.meanMapCorrelation(a.codeMaps(), b.codeMaps()), memoryRelation, memoryMeanMap, gridUnits,
+                gridRelation);
+    }
+
+    private static double[][][] pick(double[][][] maps, int[] units) {
+        return Arrays.stream(units).mapToObj(u -> maps[u]).toArray(double[][][]::new);
     }
 
     /**

@@ -116,7 +116,9 @@ public final class TemAnalysis {
             summary.put("grid_score_mean_top", Arrays.stream(top).mapToDouble(u -> r.gridScores()[u])
                     .filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN));
             summary.put("remap_code_relation", r.remapping().codeRelation());
-            summary.put("remap_memory_relation", r.remapping().memoryRelation());
+            summary.put("remap_grid_relation", r.remapping().gridRelation());
+            summary.put("remap_grid_units", r.remapping().gridUnits().length);
+            summary.put("remap_place_relation", r.remapping().memoryRelation());
             summary.put("remap_code_map_corr", r.remapping().codeMeanMap());
             summary.put("remap_memory_map_corr", r.remapping().memoryMeanMap());
             summary.put("params", params);
@@ -215,6 +217,8 @@ public final class TemAnalysis {
                     + " and world B (bottom row), both " + size(remap.a().world())));
             List<List<Object>> rows = new ArrayList<>();
             rows.add(List.of("code units (" + code + ")", remap.codeRelation(), remap.codeMeanMap()));
+            rows.add(List.of("grid units (" + remap.gridUnits().length + " above their shuffle null in A)",
+                    remap.gridRelation(), ""));
             if (remap.a().hasMemory()) {
                 int n = Math.min(remap.a().memoryMaps().length, remap.b().memoryMaps().length);
                 List<String> memTitles = new ArrayList<>(memoryTitles(remap.a(), "A ").subList(0, n));
