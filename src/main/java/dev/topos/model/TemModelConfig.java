@@ -24,9 +24,16 @@ import java.util.List;
  * @param memory           memories kept per slot (the most recent of the current world) (TEM-t)
  * @param lstmHidden       hidden units of the LSTM baseline
  * @param readoutHidden    hidden units of the MLP readout (both)
+ * @param landmark         landmark drift correction ({@link dev.topos.nn.LandmarkCorrection}), part of the paper's
+ *                         model (TEM-t)
+ * @param conjunctive      store a step only if no memory holds its (code, observation) conjunction (the paper);
+ *                         false stores every step (TEM-t)
+ * @param conjunctionThreshold the correlation of zscored codes above which a memory of the same observation holds
+ *                         a step's conjunction (TEM-t)
  */
 public record TemModelConfig(String kind, int codeUnits, int keyDim, int valueDim, String activation,
-                             String transition, boolean tieInverses, boolean codeNorm, int transitionHidden, double transitionInit, int memory, int lstmHidden, int readoutHidden) implements Validated {
+                             String transition, boolean tieInverses, boolean codeNorm, int transitionHidden, double transitionInit, int memory, int lstmHidden, int readoutHidden, boolean landmark, boolean conjunctive,
+                             double conjunctionThreshold) implements Validated {
     public static final List<String> KINDS = List.of("tem-t", "lstm");
     public static final List<String> TRANSITIONS = List.of("additive", "orthogonal", "rotation");
 
@@ -51,5 +58,6 @@ public record TemModelConfig(String kind, int codeUnits, int keyDim, int valueDi
         Check.range(at(p, "memory"), memory, 1, 1_000_000);
         Check.range(at(p, "lstm_hidden"), lstmHidden, 1, 8192);
         Check.range(at(p, "readout_hidden"), readoutHidden, 1, 8192);
+        Check.range(at(p, "conjunction_threshold"), conjunctionThreshold, -1, 1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.topos.model;
 
 import dev.topos.nn.AttentionMemory;
+import dev.topos.nn.LandmarkCorrection;
 import dev.topos.nn.Module;
 import dev.topos.nn.PathIntegration;
 import dev.topos.nn.PositionCode;
@@ -27,6 +28,7 @@ public final class TemTransformer extends Module implements WalkPredictor {
     /** The carried position code's name in the carry (and so in checkpoints). */
     private static final String CODE = "e";
     private final PositionCode path;
+    private final LandmarkCorrection landmark;
     private final AttentionMemory memory;
     private final Readout readout;
     private final int symbols;
@@ -39,6 +41,7 @@ public final class TemTransformer extends Module implements WalkPredictor {
                 ? child("path", new RotationPathIntegration(cfg.codeUnits(), cfg.transitionInit(), cfg.tieInverses()))
                 : child("path", new PathIntegration(cfg.codeUnits(), actions, cfg.transitionHidden(),
                         cfg.transitionInit(), cfg.activation(), cfg.codeNorm(), "orthogonal".equals(cfg.transition())));
+        landmark = cfg.landmark() ? child("landmark", new LandmarkCorrection(cfg.codeUnits(), cfg.keyDim())) : null;
         memory = child("memory", new AttentionMemory(cfg.codeUnits(), symbols, cfg.keyDim(), cfg.valueDim()));
         readout = child("readout", new Readout(cfg.valueDim(), cfg.readoutHidden(), symbols));
     }
@@ -49,9 +52,10 @@ public final class TemTransformer extends Module implements WalkPredictor {
     }
 
     /**
-     * Per chunk (K = memory + T keys): path integration ({@link PositionCode#flops}); keys,
-     * queries, values 2B(K E d_k + T E d_k + K S d_v); scores and retrieval 2BTK(d_k + d_v);
-     * readout 2BT(d_v H + H S).
+     * Per chunk (K = memory + T keys): path integration ({@link PositionCode#flops}); keys and values
+     * 2B(K E d_k + K S d_v); per query (one set from g_PI, one more from g with landmark correction)
+     * 2BT E d_k, scores and retrieval 2BTK(d_k + d_v), readout 2BT(d_v H + H S); the landmark
+     * attention ({@link LandmarkCorrection#flops}) at every step.
      */
     @Override
     public double forwardFlops(int batch, int steps) {
@@ -59,10 +63,11 @@ public final class TemTransformer extends Module implements WalkPredictor {
         double k = cfg.memory() + steps;
         double b = batch;
         double t = steps;
-        return path.flops(batch, steps)
-                + 2 * b * (k * e * cfg.keyDim() + t * e * cfg.keyDim() + k * symbols * cfg.valueDim())
-                + 2 * b * t * k * (cfg.keyDim() + cfg.valueDim())
+        double query = 2 * b * t * e * cfg.keyDim() + 2 * b * t * k * (cfg.keyDim() + cfg.valueDim())
                 + 2 * b * t * ((double) cfg.valueDim() * cfg.readoutHidden() + (double) cfg.readoutHidden() * symbols);
+        double correction = landmark == null ? 0 : t * landmark.flops(batch, k, cfg.codeUnits()) + query;
+        return path.flops(batch, steps) + 2 * b * (k * e * cfg.keyDim() + k * symbols * cfg.valueDim()) + query
+                + correction;
     }
 
     @Override
@@ -81,13 +86,25 @@ public final class TemTransformer extends Module implements WalkPredictor {
 
     @Override
     public Prediction forward(Carry carry, WalkBatch in) {
-        Tensor e = path.integrate(carry.get(CODE), in.actionIn(), in.start(), in.continuing());     // e_t
-        Tensor z = AttentionMemory.zscore(e);
-        MemoryBuffer.Keys keys = MemoryBuffer.with(carry, z, in.obsOneHot(symbols), in);
-        AttentionMemory.Retrieval r = memory.retrieve(z, keys.codes(), keys.obs(), keys.mask());  // r_t
+        Tensor x = in.obsOneHot(symbols);
+        StepwiseCodes.Codes g = landmark == null && !cfg.conjunctive()
+                ? uncorrected(path.integrate(carry.get(CODE), in.actionIn(), in.start(), in.continuing()))
+                : StepwiseCodes.run(path, landmark, cfg.conjunctive() ? cfg.conjunctionThreshold() : Double.NaN,
+                        carry.get(CODE), MemoryBuffer.carried(carry), in, x);                      // g_PI,t and g_t
+        MemoryBuffer.Keys keys = MemoryBuffer.with(carry, g.codes(), x, g.stored(), in);
+        Tensor memoryCodes = AttentionMemory.zscore(keys.codes());
+        AttentionMemory.Retrieval r = memory.retrieve(AttentionMemory.zscore(g.pathCodes()), memoryCodes, keys.obs(),
+                keys.mask());                                                                      // r_t
         Tensor logits = readout.apply(r.values());                                                 // x^_t
-        carry.put(CODE, e.select(1, in.steps() - 1));
+        Tensor corrected = landmark == null ? null : readout.apply(memory.retrieve(AttentionMemory.zscore(g.codes()),
+                memoryCodes, keys.obs(), keys.mask()).values());
+        carry.put(CODE, g.codes().select(1, in.steps() - 1));
         MemoryBuffer.keepLast(carry, keys);
-        return new Prediction(logits, e, r.attention());
+        return new Prediction(logits, g.codes(), r.attention(), g.pathCodes(), corrected);
+    }
+
+    /** Path integration alone: g = g_PI, every step stored. */
+    private static StepwiseCodes.Codes uncorrected(Tensor e) {
+        return new StepwiseCodes.Codes(e, e, Tensors.ones(e.size(0), e.size(1)));
     }
 }

@@ -41,6 +41,9 @@ public interface WalkPredictor {
      * @param logits    (B, T, S) prediction of each step's observation
      * @param codes     (B, T, U) the model's state at each step (TEM-t: position code e; LSTM: h)
      * @param attention (B, T, K) attention over [carried memories, this chunk], or null
+     * @param pathCodes (B, T, U) TEM-t's path-integrated code g_PI before landmark correction (= codes without
+     *                  it), or null for a model without a position code
+     * @param corrected (B, T, S) TEM-t's prediction from the corrected code, or null without landmark correction
      */
-    record Prediction(Tensor logits, Tensor codes, Tensor attention) {}
+    record Prediction(Tensor logits, Tensor codes, Tensor attention, Tensor pathCodes, Tensor corrected) {}
 }

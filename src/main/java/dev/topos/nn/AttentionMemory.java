@@ -49,11 +49,21 @@ public final class AttentionMemory extends Module {
         Tensor q = queryCodes.matmul(wE);
         Tensor k = keyCodes.matmul(wE);
         Tensor v = symbols.matmul(wX);
+        Tensor attention = attend(Tensors.div(q.bmm(k.transpose(1, 2)), Math.sqrt(keyDim)), mask);
+        return new Retrieval(attention.bmm(v), attention);
+    }
+
+    /**
+     * softmax_tau(beta s_tau) over the memories {@code mask} allows, beta = 1 + ln(max(n - 1, 1)) with n
+     * the number allowed; 0 where none is. The softmax temperature of both of TEM-t's attentions.
+     *
+     * @param scores (..., K) scaled dot products s
+     * @param mask   (..., K) 1 where a memory may be read
+     */
+    public static Tensor attend(Tensor scores, Tensor mask) {
         Tensor n = Tensors.sumKeep(mask, -1);
         Tensor beta = Tensors.add(Tensors.maximum(Tensors.sub(n, 1), 1).log(), 1);
-        Tensor logits = Tensors.div(q.bmm(k.transpose(1, 2)).mul(beta), Math.sqrt(keyDim));
-        Tensor attention = logits.add(Tensors.mul(Tensors.sub(mask, 1), 1e9)).softmax(-1).mul(mask);
-        return new Retrieval(attention.bmm(v), attention);
+        return scores.mul(beta).add(Tensors.mul(Tensors.sub(mask, 1), 1e9)).softmax(-1).mul(mask);
     }
 
     /** What a query retrieved, (B, T, d_v), and the attention it paid each memory, (B, T, K). */

@@ -112,16 +112,20 @@ public final class PathIntegration extends Module implements PositionCode {
     /** e_t = sigma(e_{t-1} W_{a_t}) (eq. 4), one step after another; see {@link PositionCode#integrate}. */
     @Override
     public Tensor integrate(Tensor e, Tensor actions, Tensor start, Tensor continuing) {
-        Tensor moves = sideBySide(transitions());
-        Tensor e0 = initial((int) e.size(0));
-        Tensor starts = start.unsqueeze(2);
-        Tensor goesOn = continuing.unsqueeze(2);
+        Stepper stepper = stepper();
         List<Tensor> codes = new ArrayList<>((int) actions.size(1));
         for (int t = 0; t < actions.size(1); t++) {
-            e = step(e, moves, actions.select(1, t)).mul(goesOn.select(1, t)).add(e0.mul(starts.select(1, t)));
+            e = stepper.next(e, actions.select(1, t), start.narrow(1, t, 1), continuing.narrow(1, t, 1));
             codes.add(e);
         }
         return Tensors.stack(codes, 1);
+    }
+
+    @Override
+    public Stepper stepper() {
+        Tensor moves = sideBySide(transitions());
+        return (e, action, start, continuing) -> step(e, moves, action).mul(continuing)
+                .add(initial((int) e.size(0)).mul(start));
     }
 
     /** The learned start code repeated for a batch: (B, E). */

@@ -25,6 +25,25 @@ public interface PositionCode {
      */
     Tensor integrate(Tensor e, Tensor actions, Tensor start, Tensor continuing);
 
+    /**
+     * One step at a time, for a caller that changes the code between steps (landmark correction):
+     * the moves are built once, and {@link Stepper#next} applies one.
+     */
+    Stepper stepper();
+
+    /** Path integration one step at a time, with this chunk's moves. */
+    interface Stepper {
+        /**
+         * e_t from e_{t-1}: e0 where a world starts, else the move {@code action} applied.
+         *
+         * @param e          (B, E) the previous code
+         * @param action     (B) int64, the action taken into the step
+         * @param start      (B, 1) 1 where a world starts at the step
+         * @param continuing (B, 1) 1 - start
+         */
+        Tensor next(Tensor e, Tensor action, Tensor start, Tensor continuing);
+    }
+
     /** Multiply-add FLOPs (2 per multiply-add) of its matrix products over a chunk of batch x steps. */
     double flops(int batch, int steps);
 }

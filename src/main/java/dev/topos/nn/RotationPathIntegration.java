@@ -113,6 +113,17 @@ public final class RotationPathIntegration extends Module implements PositionCod
         return rotate(base.matmul(q), phi).matmul(q.t());
     }
 
+    /** e_t = rot(e_{t-1} Q, theta_{a_t}) Q^T, one step (the general form {@link #integrate} sums up). */
+    @Override
+    public Stepper stepper() {
+        Tensor q = basis();
+        Tensor theta = actionAngles();
+        return (e, action, start, continuing) -> {
+            Tensor turned = rotate(e.matmul(q).unsqueeze(1), theta.index_select(0, action).unsqueeze(1)).squeeze(1);
+            return turned.matmul(q.t()).mul(continuing).add(e0.unsqueeze(0).mul(start));
+        };
+    }
+
     /** Rotates the plane pairs (2k, 2k + 1) of y (B, T, E) by phi (B, T, K); an odd last unit stays. */
     private Tensor rotate(Tensor y, Tensor phi) {
         long b = y.size(0);

@@ -23,12 +23,17 @@ class WalkPredictorTest {
     private static final int S = 7;
     private static final int B = 2;
     private static final int T = 12;
-    private static final TemModelConfig CFG = new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", false, true, 5, 0.1, 64, 9, 6);
+    private static final TemModelConfig CFG = new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", false, true, 5, 0.1, 64, 9, 6, false, false, 0.9);
+    /** With landmark correction and a conjunctive memory (a low threshold, so that some steps are not stored). */
+    private static final TemModelConfig PAPER = new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", false, true, 5, 0.1, 64, 9, 6, true, true, 0.3);
 
     static Stream<IntFunction<WalkPredictor>> models() {
         return Stream.of(seed -> {
             Engine.seed(seed);
             return new TemTransformer(CFG, S, 5);
+        }, seed -> {
+            Engine.seed(seed);
+            return new TemTransformer(PAPER, S, 5);
         }, seed -> {
             Engine.seed(seed);
             return new LstmBaseline(CFG, S, 5);

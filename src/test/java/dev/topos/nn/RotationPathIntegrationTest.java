@@ -51,6 +51,28 @@ class RotationPathIntegrationTest {
         });
     }
 
+    /** One step at a time (what landmark correction needs) gives the summed-angle form's codes. */
+    @Test
+    void theStepperWalksTheSameCodes() {
+        GradCheck.float64(() -> {
+            try (PointerScope ignored = new PointerScope()) {
+                Engine.seed(6);
+                RotationPathIntegration pi = new RotationPathIntegration(6, 0.7, true);
+                Tensor e = Init.normal(1, 2, 6);
+                Tensor actions = Tensors.longs(ACTIONS, 2, 5);
+                Tensor start = Tensors.doubles(START, 2, 5);
+                Tensor continuing = Tensors.oneMinus(start);
+                Tensor codes = pi.integrate(e, actions, start, continuing).detach();
+                PositionCode.Stepper stepper = pi.stepper();
+                for (int t = 0; t < 5; t++) {
+                    e = stepper.next(e, actions.select(1, t), start.narrow(1, t, 1), continuing.narrow(1, t, 1));
+                    double err = maxAbs(codes.select(1, t).sub(e));
+                    assertTrue(err < 1e-12, "step " + t + ": " + err);
+                }
+            }
+        });
+    }
+
     /** The cumulative-angle form equals the step-by-step product e_t = e_{t-1} W_{a_t}, starts included. */
     @Test
     void theSummedAnglesGiveTheSequentialProduct() {

@@ -28,7 +28,7 @@ import java.util.List;
  * {@code --set model.transition=additive} (with {@code model.code_norm=false}) is the paper's form.
   */
 public record TemConfig(String study, String name, long seed, World world, Walk walk, TemModelConfig model,
-                        TrainConfig train, Eval eval) implements StudyConfig {
+                        TrainConfig train, Eval eval, Loss loss) implements StudyConfig {
 
     /**
      * @param batch   parallel walks (slots), each switching world at its own time
@@ -89,13 +89,36 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
         }
     }
 
+    /**
+     * The weights of TEM-t's losses beside the cross-entropy of the prediction from g_PI (weight 1),
+     * as in TEM (Whittington et al., Cell 2020; the TEM-t paper trains "as in TEM"). Defaults from
+     * TEM's code where the paper gives none: torch_tem's 1 for the code loss and 0.01 for g's L2,
+     * tem_tf2's 0.001 for the weights' L2. Each is a mean (over visited steps, or over steps and
+     * units), so a weight does not change meaning with E.
+     *
+     * @param corrected cross-entropy of the prediction from the corrected code g (landmark correction only)
+     * @param codeMatch mean squared difference between g and g_PI (landmark correction only)
+     * @param codeL2    mean square of g (TEM-t)
+     * @param weightL2  sum of squares / 2 of every weight of rank &gt;= 2 (both models)
+     */
+    public record Loss(double corrected, double codeMatch, double codeL2, double weightL2) implements Validated {
+        @Override
+        public void validate(String p) {
+            Check.range(at(p, "corrected"), corrected, 0, 1e6);
+            Check.range(at(p, "code_match"), codeMatch, 0, 1e6);
+            Check.range(at(p, "code_l2"), codeL2, 0, 1e6);
+            Check.range(at(p, "weight_l2"), weightL2, 0, 1e6);
+        }
+    }
+
     public static TemConfig defaults() {
         return new TemConfig("tem", "tem-t", 42,
                 new World(16, 8, 11, 45, StraightBiasPolicy.NAME),
                 new Walk(75, 40, 5, 4000),
-                new TemModelConfig("tem-t", 128, 64, 64, "linear", "orthogonal", false, true, 20, 0.003, 1024, 256, 128),
+                new TemModelConfig("tem-t", 128, 64, 64, "linear", "orthogonal", false, true, 20, 0.003, 1024, 256, 128, false, false, 0.9),
                 new TrainConfig(20_000, 9.4e-4, 0.5, 4000, 0.9, 0.999, 0.0, 1.0, 50, 500, 3),
-                new Eval(16, 2000, 1_000_003, 10, 16, 100));
+                new Eval(16, 2000, 1_000_003, 10, 16, 100),
+                new Loss(1, 1, 0.01, 0.001));
     }
 
     @Override
@@ -107,6 +130,7 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
         model.validate(at(p, "model"));
         train.validate(at(p, "train"));
         eval.validate(at(p, "eval"));
+        loss.validate(at(p, "loss"));
     }
 
     /** The walk stream's config for training. */

@@ -43,15 +43,51 @@ public final class TemTask implements TrainingTask {
     public Loss forward(long step) {
         WalkChunk chunk = stream.next(cfg.walk().chunk(), cfg.walk().restart(step));
         WalkBatch batch = WalkBatch.of(chunk.obs, chunk.actionIn, chunk.worldStart, chunk.worldId);
-        Tensor logits = model.forward(carry, batch).logits();
+        WalkPredictor.Prediction p = model.forward(carry, batch);
         Tensor visited = TemArrays.mask(chunk.visited);
         Tensor zeroShot = TemArrays.mask(chunk.zeroShot);
-        Tensor correct = Losses.correct(logits, batch.obs());
+        Tensor correct = Losses.correct(p.logits(), batch.obs());
         Map<String, Tensor> metrics = new LinkedHashMap<>();
         metrics.put("acc_visited", Losses.maskedMean(correct, visited));
         metrics.put("acc_zero_shot", Losses.maskedMean(correct, zeroShot));
         metrics.put("restart", Tensors.scalar(cfg.walk().restart(step)));
-        return new Loss(Losses.maskedCrossEntropy(logits, batch.obs(), visited), metrics);
+        return new Loss(loss(p, batch, visited, metrics), metrics);
+    }
+
+    /**
+     * TEM's losses ({@link TemConfig.Loss}): the cross-entropy of the prediction from g_PI on visited
+     * steps; with landmark correction, that of the prediction from g and the squared difference g - g_PI;
+     * the L2 of g and of the weights. Each term beside the first is also logged.
+     */
+    private Tensor loss(WalkPredictor.Prediction p, WalkBatch batch, Tensor visited, Map<String, Tensor> metrics) {
+        TemConfig.Loss w = cfg.loss();
+        Tensor loss = Losses.maskedCrossEntropy(p.logits(), batch.obs(), visited);
+        if (p.corrected() != null) {
+            Tensor ce = Losses.maskedCrossEntropy(p.corrected(), batch.obs(), visited);
+            Tensor match = p.codes().sub(p.pathCodes()).square().mean();
+            metrics.put("ce_corrected", ce);
+            metrics.put("code_match", match);
+            loss = loss.add(Tensors.mul(ce, w.corrected())).add(Tensors.mul(match, w.codeMatch()));
+        }
+        if (p.pathCodes() != null && w.codeL2() > 0) {
+            Tensor l2 = p.codes().square().mean();
+            metrics.put("code_l2", l2);
+            loss = loss.add(Tensors.mul(l2, w.codeL2()));
+        }
+        if (w.weightL2() > 0) {
+            Tensor l2 = null;
+            for (Tensor weight : model.parameters().values()) {
+                if (weight.dim() >= 2) {
+                    Tensor s = Tensors.div(weight.square().sum(), 2);
+                    l2 = l2 == null ? s : l2.add(s);
+                }
+            }
+            if (l2 != null) {
+                metrics.put("weight_l2", l2);
+                loss = loss.add(Tensors.mul(l2, w.weightL2()));
+            }
+        }
+        return loss;
     }
 
     @Override

@@ -18,8 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.pytorch.Tensor;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Resume equivalence with the real TEM task: the checkpoint must carry the walk stream (worlds,
@@ -27,17 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  * would see different walks or forget its world.
  */
 class TemResumeTest {
-    private static TemConfig config(long steps) {
+    private static TemConfig config(long steps, boolean paper) {
         return new TemConfig("tem", "resume", 5,
                 new TemConfig.World(3, 4, 5, 10, StraightBiasPolicy.NAME),
                 new TemConfig.Walk(8, 2, 1, 6),
-                new TemModelConfig("tem-t", 8, 4, 4, "linear", "additive", false, true, 5, 0.05, 16, 9, 6),
+                new TemModelConfig("tem-t", 8, 4, 4, "linear", "additive", false, true, 5, 0.05, 16, 9, 6, paper, paper, 0.5),
                 new TrainConfig(steps, 1e-3, 0.5, 5, 0.9, 0.999, 0.01, 1.0, 2, 4, 2),
-                new TemConfig.Eval(2, 50, 11, 5, 4, 10));
+                new TemConfig.Eval(2, 50, 11, 5, 4, 10), new TemConfig.Loss(1, 1, 0.01, 0.001));
     }
 
-    private static Map<String, float[]> train(Path dir, long steps, boolean resume) throws IOException {
-        TemConfig cfg = config(steps);
+    private static Map<String, float[]> train(Path dir, long steps, boolean resume, boolean paper) throws IOException {
+        TemConfig cfg = config(steps, paper);
         WalkPredictor model = TemStudy.model(cfg);
         TrainLoop loop = new TrainLoop(new TemTask(cfg, model), cfg.train(), dir, new Rng(cfg.seed()));
         if (resume) {
@@ -56,11 +57,14 @@ class TemResumeTest {
                 .map(l -> l.replaceAll(",\"updates_per_s\":[^,}]*", "")).toList();
     }
 
-    @Test
-    void resumedRunEndsWhereAnUninterruptedOneDoes(@TempDir Path straight, @TempDir Path interrupted) throws IOException {
-        Map<String, float[]> expected = train(straight, 12, false);
-        train(interrupted, 8, false);           // stops after the checkpoint at step 8
-        Map<String, float[]> resumed = train(interrupted, 12, true);
+    /** Also with landmark correction and a conjunctive memory, whose carry holds which steps were stored. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void resumedRunEndsWhereAnUninterruptedOneDoes(boolean paper, @TempDir Path straight, @TempDir Path interrupted)
+            throws IOException {
+        Map<String, float[]> expected = train(straight, 12, false, paper);
+        train(interrupted, 8, false, paper);           // stops after the checkpoint at step 8
+        Map<String, float[]> resumed = train(interrupted, 12, true, paper);
         assertEquals(expected.keySet(), resumed.keySet());
         for (String name : expected.keySet()) {
             assertArrayEquals(expected.get(name), resumed.get(name), 0f, name);
