@@ -20,16 +20,16 @@ import java.util.stream.IntStream;
  *   <li>{@link AccuracyCurve}s against the fraction of nodes visited and of edges taken, for the
  *       model and for the node agent (knows iff visited) and edge agent (knows iff edge taken);</li>
  *   <li>{@link RateMap}s of the model's code units over the second half of each walk, their
- *       autocorrelograms and {@link GridScore}s; the score of a unit is its mean over the worlds
- *       where it is defined, and units are ranked by it;</li>
+ *       autocorrelograms and {@link GridScore}s; the score of a unit is its score in the first
+ *       remapping world (a box large enough to resolve grid periods), and units are ranked by it;</li>
  *   <li>memory neurons (models with attention): the recorded memories' rate maps, the mean
  *       attention weight each gets at each node over the second half ({@link #chooseMemories} says
  *       which memories a rollout should record);</li>
- *   <li>grid-like units: a unit whose grid score in the first remapping world (the largest box)
+ *   <li>grid-like units: a unit whose grid score in the first remapping world (the larger box)
  *       exceeds its {@link GridNull} (the 95th percentile of its spatially shuffled maps'
  *       scores); {@code gridFraction} is their share of the units;</li>
  *   <li>remapping between two worlds of the same size: {@link Remapping#relationCorrelation} and
- *       {@link Remapping#meanMapCorrelation} of all code units and of the memory neurons (memory
+ *       {@link Remapping#meanMapCorrelation} of all code units, of the grid-like ones, and of the memory neurons (memory
  *       neuron k = the k-th recorded memory, by storage step, in each world).</li>
  * </ul>
  */
@@ -101,7 +101,7 @@ public final class WalkAnalysis {
      * @param byNodes          curves against the fraction of nodes visited
      * @param byEdges          curves against the fraction of edges taken
      * @param worlds           maps of each evaluation world
-     * @param gridScores       per unit, the mean grid score over the worlds where it is defined
+     * @param gridScores       per unit, its grid score in the first remapping world (the larger box)
      * @param unitsByGridScore units by descending mean grid score, NaN last
      * @param gridScoreMedian  the median over units of the mean grid score
      * @param remapping        the two-world remapping analysis
@@ -130,8 +130,8 @@ public final class WalkAnalysis {
         double chance = 1.0 / symbols;
         boolean[] unvisited = not(steps.visited());
         List<WorldMaps> maps = worlds.stream().map(WalkAnalysis::worldMaps).toList();
-        double[] gridScores = meanGridScores(maps);
         WorldMaps a = worldMaps(remapA);
+        double[] gridScores = a.gridScores();
         double[] gridNull = gridNull(a, shuffles, seed);
         Remap remap = remap(a, worldMaps(remapB), gridUnits(a, gridNull));
         return new Result(steps,
@@ -264,17 +264,6 @@ public final class WalkAnalysis {
     }
 
     /** Per unit, the mean of its grid scores over the worlds where they are not NaN (else NaN). */
-    private static double[] meanGridScores(List<WorldMaps> worlds) {
-        int units = worlds.get(0).gridScores().length;
-        double[] mean = new double[units];
-        for (int u = 0; u < units; u++) {
-            final int unit = u;
-            mean[u] = worlds.stream().mapToDouble(w -> w.gridScores()[unit]).filter(v -> !Double.isNaN(v))
-                    .average().orElse(Double.NaN);
-        }
-        return mean;
-    }
-
     /** Indices by descending score, NaN last, ties by index. */
     private static int[] rank(double[] scores) {
         return IntStream.range(0, scores.length).boxed()

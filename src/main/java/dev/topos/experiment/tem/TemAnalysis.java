@@ -73,12 +73,12 @@ public final class TemAnalysis {
         return RunReport.write(runDir, TemStudy.KEY_FIGURES);
     }
 
-    /** The evaluation a config asks for; TEM-t's memory holds the whole walk. */
+    /** The evaluation a config asks for; TEM-t's memory holds the whole of its longest walk. */
     private static TemEvaluation.Settings settings(TemConfig cfg) {
         TemConfig.Eval e = cfg.eval();
         return new TemEvaluation.Settings(cfg.world().minSide(), cfg.world().maxSide(), cfg.world().symbols(),
-                cfg.world().policy(), e.worlds(), e.steps(), e.seed(), cfg.walk().chunk(), e.steps(), e.bins(), e.units(),
-                e.shuffles());
+                cfg.world().policy(), e.worlds(), e.steps(), e.seed(), cfg.walk().chunk(), Math.max(e.steps(), e.gridSteps()),
+                e.bins(), e.units(), e.shuffles(), e.gridSide(), e.gridSteps());
     }
 
     /** Writes the figures, summary and sections of one evaluation. */
@@ -159,29 +159,31 @@ public final class TemAnalysis {
         }
 
         private ReportSection spatialSection() throws IOException {
-            WalkAnalysis.WorldMaps world = r.worlds().get(0);
+            WalkAnalysis.WorldMaps world = r.remapping().a();
             List<String> titles = Arrays.stream(top).mapToObj(u -> String.format(Locale.ROOT, "%s%d g=%.2f", code, u,
                     world.gridScores()[u])).toList();
             List<ReportFigure> figures = List.of(
                     mosaic("rate_maps.png", MapMosaic.minMax(pick(world.codeMaps(), top), titles)
                             .colorBar("mean activity of the unit at a node (a.u.)"), top.length, rowOf(top.length),
-                            "Rate maps of the code units with the highest grid score, evaluation world 0 ("
-                                    + size(world.world()) + "), second half of the walk; grey: not visited"),
+                            "Rate maps of the code units with the highest grid score, remapping world A ("
+                                    + size(world.world()) + ", " + cfg.eval().gridSteps() + " steps), second half of"
+                                    + " the walk; grey: not visited"),
                     mosaic("autocorrelograms.png", MapMosaic.symmetric(pick(world.autocorrelograms(), top), titles)
                             .range(-1, 1).colorBar("spatial autocorrelation (Pearson r), one scale for all units"),
                             top.length, rowOf(top.length), "Their spatial autocorrelograms (red positive, blue negative)"));
             List<List<Object>> rows = new ArrayList<>();
             for (int i = 0; i < top.length; i++) {
-                rows.add(List.of(i + 1, code + top[i], r.gridScores()[top[i]], world.gridScores()[top[i]]));
+                rows.add(List.of(i + 1, code + top[i], r.gridScores()[top[i]], r.gridNull()[top[i]]));
             }
             ReportTable table = new ReportTable("Grid scores of the top units",
-                    List.of("rank", "unit", "mean grid score over worlds", "grid score in world 0"), rows);
+                    List.of("rank", "unit", "grid score in world A", "null (95th percentile of " + cfg.eval().shuffles() + " shuffles)"), rows);
             String text = "Rate map: mean activity of a code unit (" + (code.equals("e") ? "TEM-t's position code e"
                     : "the LSTM's hidden state h") + ") at each node over the second half of the walk. Grid score:"
                     + " rotational symmetry of the autocorrelogram, min(c60, c120) - max(c30, c90, c150) over ring"
-                    + " masks (Sargolini et al. 2006; Banino et al. 2018); above 0 means hexagonal, grid-cell-like periodicity. Look for periodic,"
-                    + " spatially smooth maps and autocorrelograms with a six-fold ring; on small boxes the score"
-                    + " is noisy and NaN where too few bins overlap.";
+                    + " masks (Sargolini et al. 2006; Banino et al. 2018); above 0 means hexagonal, grid-cell-like periodicity. A unit counts as grid-like"
+                    + " (grid_fraction) when its score beats the 95th percentile of the scores of its own map with"
+                    + " the visited nodes shuffled. Look for periodic, spatially smooth maps and autocorrelograms"
+                    + " with a six-fold ring. The score is NaN where too few bins overlap.";
             return new ReportSection("Spatial maps", text, figures, List.of(table));
         }
 

@@ -77,8 +77,11 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
      * @param bins    bins of the accuracy-vs-coverage curves
      * @param units   e units / memory neurons drawn in rate-map figures
      * @param shuffles spatial shuffles per unit of the grid-score null ({@code GridNull})
+     * @param gridSide  side of the two larger worlds of the grid-score and remapping analyses
+     * @param gridSteps steps walked in each (the second half gives the rate maps)
      */
-    public record Eval(int worlds, int steps, long seed, int bins, int units, int shuffles) implements Validated {
+    public record Eval(int worlds, int steps, long seed, int bins, int units, int shuffles, int gridSide, int gridSteps)
+            implements Validated {
         @Override
         public void validate(String p) {
             Check.range(at(p, "worlds"), worlds, 1, 4096);
@@ -86,6 +89,8 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
             Check.range(at(p, "bins"), bins, 1, 1000);
             Check.range(at(p, "units"), units, 1, 1024);
             Check.range(at(p, "shuffles"), shuffles, 1, 100_000);
+            Check.range(at(p, "grid_side"), gridSide, 2, 1024);
+            Check.range(at(p, "grid_steps"), gridSteps, 10, 1_000_000);
         }
     }
 
@@ -117,7 +122,7 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
                 new Walk(75, 40, 5, 4000),
                 new TemModelConfig("tem-t", 128, 64, 64, "linear", "orthogonal", false, true, 20, 0.003, 1024, 256, 128, false, false, 0.9),
                 new TrainConfig(20_000, 9.4e-4, 0.5, 4000, 0.9, 0.999, 0.0, 1.0, 50, 500, 3),
-                new Eval(16, 2000, 1_000_003, 10, 16, 100),
+                new Eval(16, 2000, 1_000_003, 10, 16, 100, 16, 8000),
                 new Loss(1, 1, 0.01, 0.001));
     }
 

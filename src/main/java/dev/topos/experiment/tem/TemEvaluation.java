@@ -17,8 +17,9 @@ import java.util.List;
  *
  * <p>Each of {@code worlds} worlds is walked once for {@code steps} steps ({@link
  * Walk#inRandomWorld}, seeds derived from the evaluation seed, so the worlds are new to the model
- * and the same on every call); two more worlds of the largest size (maxSide x maxSide) are walked
- * for the remapping analysis. A memory model records {@code units} memories per world, stored in
+ * and the same on every call); two more, larger worlds (gridSide x gridSide, so that grid periods
+ * are resolvable) are walked for {@code gridSteps} steps for the grid scores and the remapping
+ * analysis. A memory model records {@code units} memories per world, stored in
  * the first half at distinct nodes ({@link WalkAnalysis#chooseMemories}, drawn with a seeded
  * generator).
  */
@@ -47,9 +48,11 @@ public final class TemEvaluation {
      * @param bins     bins of the accuracy curves
      * @param units    memory neurons chosen per world
      * @param shuffles spatial shuffles per unit of the grid-score null
+     * @param gridSide  side of the two worlds of the grid and remapping analyses
+     * @param gridSteps steps walked in each of them
      */
     public record Settings(int minSide, int maxSide, int symbols, String policy, int worlds, int steps, long seed,
-                           int chunk, int capacity, int bins, int units, int shuffles) {
+                           int chunk, int capacity, int bins, int units, int shuffles, int gridSide, int gridSteps) {
         /** @throws IllegalArgumentException naming the first field out of range */
         public Settings {
             require(minSide >= 2 && maxSide >= minSide && maxSide <= BoxWorld.MAX_SIDE, "sides " + minSide + ".." + maxSide);
@@ -62,6 +65,8 @@ public final class TemEvaluation {
             require(bins >= 1, "bins = " + bins);
             require(units >= 1, "units = " + units);
             require(shuffles >= 1, "shuffles = " + shuffles);
+            require(gridSide >= 2 && gridSide <= BoxWorld.MAX_SIDE, "grid side " + gridSide);
+            require(gridSteps >= 2, "grid steps = " + gridSteps);
         }
 
         private static void require(boolean ok, String what) {
@@ -81,8 +86,8 @@ public final class TemEvaluation {
         List<WalkChunk> pair = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
             Rng rng = new Rng(seed(s.seed(), REMAP_STREAM, w));
-            BoxWorld world = BoxWorld.random(rng, s.maxSide(), s.maxSide(), s.symbols());
-            pair.add(Walk.inWorld(world, s.policy(), s.steps(), rng.nextLong()));
+            BoxWorld world = BoxWorld.random(rng, s.gridSide(), s.gridSide(), s.symbols());
+            pair.add(Walk.inWorld(world, s.policy(), s.gridSteps(), rng.nextLong()));
         }
         List<WalkRecord> worlds = rollout(model, walks, s, MEMORY_STREAM);
         List<WalkRecord> remap = rollout(model, pair, s, REMAP_MEMORY_STREAM);
@@ -94,7 +99,7 @@ public final class TemEvaluation {
     private static List<WalkRecord> rollout(WalkPredictor model, List<WalkChunk> walks, Settings s, long stream) {
         int[][] memories = new int[walks.size()][];
         for (int w = 0; w < walks.size(); w++) {
-            memories[w] = WalkAnalysis.chooseMemories(walks.get(w), s.steps() / 2, s.units(),
+            memories[w] = WalkAnalysis.chooseMemories(walks.get(w), walks.get(w).steps() / 2, s.units(),
                     new Rng(seed(s.seed(), stream, w)));
         }
         return TemRollout.run(model, walks, s.chunk(), s.capacity(), memories);
