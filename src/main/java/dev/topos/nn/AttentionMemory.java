@@ -1,6 +1,7 @@
 package dev.topos.nn;
 
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 
 /**
  * The TEM-transformer's memory: softmax attention whose queries and keys come from the position
@@ -32,10 +33,9 @@ public final class AttentionMemory extends Module {
         wX = parameter("w_x", Init.xavierUniform(Math.sqrt(2), symbols, valueDim));
     }
 
-    /** zscore over the last axis: (e - mean) / sqrt(var + 1e-5). */
+    /** zscore over the last axis: (e - mean) / sqrt(var + 1e-5), a LayerNorm without weights (one libtorch call). */
     public static Tensor zscore(Tensor e) {
-        Tensor centred = e.sub(Tensors.meanKeep(e, -1));
-        return centred.div(Tensors.add(Tensors.meanKeep(centred.square(), -1), 1e-5).sqrt());
+        return torch.layer_norm(e, e.size(-1));
     }
 
     /**

@@ -40,24 +40,21 @@ public final class LandmarkCorrection extends Module {
         bF = parameter("b_f", Init.constant(0, codeUnits));
     }
 
-    /** k = zscore(g) W_l for codes (..., E). */
-    public Tensor keys(Tensor codes) {
-        return AttentionMemory.zscore(codes).matmul(wL);
-    }
-
     /**
-     * One step's corrected code, from memories given in two parts (e.g. carried from earlier
-     * chunks, and this chunk's steps so far), each with its keys, codes and candidates.
+     * One step's corrected code, from memories given in parts (e.g. carried from earlier chunks, and
+     * this chunk's steps so far), each with its z-scored codes, codes and candidates. The scores are
+     * computed as q_t . k_tau = (q_t W_l^T) . zscore(g_tau): one product with the step's query instead
+     * of projecting every memory, so the (large, fixed) carried part needs no gradient of its own.
      *
      * @param pathCode g_PI,t (B, E)
-     * @param keys     the parts' keys k_tau (B, K_i, d_l)
+     * @param zscored  the parts' zscore(g_tau) (B, K_i, E)
      * @param codes    the parts' codes g_tau (B, K_i, E)
      * @param match    the parts' candidates (B, K_i): 1 where memory tau is readable and saw x_t
      * @return g_t (B, E)
      */
-    public Tensor correct(Tensor pathCode, List<Tensor> keys, List<Tensor> codes, List<Tensor> match) {
-        Tensor q = keys(pathCode).unsqueeze(1);
-        Tensor scores = Tensors.div(Tensors.cat(keys.stream().map(k -> q.bmm(k.transpose(1, 2)).squeeze(1)).toList(), 1),
+    public Tensor correct(Tensor pathCode, List<Tensor> zscored, List<Tensor> codes, List<Tensor> match) {
+        Tensor query = AttentionMemory.zscore(pathCode).matmul(wL).matmul(wL.t()).unsqueeze(2);       // W_l q_t
+        Tensor scores = Tensors.div(Tensors.cat(zscored.stream().map(z -> z.bmm(query).squeeze(2)).toList(), 1),
                 Math.sqrt(keyDim));
         Tensor candidates = Tensors.cat(match, 1);
         Tensor attention = AttentionMemory.attend(scores, candidates).unsqueeze(1);
@@ -73,8 +70,8 @@ public final class LandmarkCorrection extends Module {
         return pathCode.add(gate.mul(found).mul(retrieved.sub(pathCode)));
     }
 
-    /** Per step and memory, the key and the score, 2 B K d_l; the gate, 2 B 2E E. */
+    /** Per step: the query, 2 B 2 E d_l; per memory the score and the retrieval, 2 B K 2E; the gate, 2 B 2E E. */
     public double flops(int batch, double memories, int codeUnits) {
-        return 2.0 * batch * memories * keyDim * 2 + 2.0 * batch * 2 * codeUnits * codeUnits;
+        return 2.0 * batch * (2.0 * codeUnits * keyDim + memories * 2 * codeUnits + 2.0 * codeUnits * codeUnits);
     }
 }

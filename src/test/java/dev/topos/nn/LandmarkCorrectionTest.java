@@ -57,7 +57,7 @@ class LandmarkCorrectionTest {
 
     private static double[] correct(LandmarkCorrection lc, double[] match) {
         Tensor codes = memories(CODES);
-        return Tensors.toDoubles(lc.correct(row(PATH), List.of(lc.keys(codes)), List.of(codes),
+        return Tensors.toDoubles(lc.correct(row(PATH), List.of(AttentionMemory.zscore(codes)), List.of(codes),
                 List.of(Tensors.doubles(match, 1, match.length))));
     }
 
@@ -122,7 +122,8 @@ class LandmarkCorrectionTest {
                 Tensor target = Tensors.doubles(new double[] {0.5, -0.2, 0.3, 0.9}, 1, E);
                 List<Tensor> inputs = new java.util.ArrayList<>(GradCheck.parameters(lc));
                 inputs.addAll(List.of(path, carried, own));
-                GradCheck.check(inputs, () -> lc.correct(path, List.of(lc.keys(carried), lc.keys(own)),
+                GradCheck.check(inputs, () -> lc.correct(path, List.of(AttentionMemory.zscore(carried),
+                                AttentionMemory.zscore(own)),
                         List.of(carried, own), List.of(Tensors.doubles(new double[] {1, 1}, 1, 2),
                                 Tensors.doubles(new double[] {1}, 1, 1))).mul(target).sum(), 6);
             }
