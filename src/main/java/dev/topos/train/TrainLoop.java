@@ -107,6 +107,7 @@ public final class TrainLoop {
      */
     public void run(String label) throws IOException {
         Compute.current(cfg.precisionSetting()).write(runDir);
+        MixedPrecision.emulationWarning(precision).ifPresent(System.err::println);
         StopSignal.install();
         StopSignal.trainingStarts();
         try {

@@ -63,6 +63,14 @@ public class MixedPrecisionTest {
     }
 
     @Test
+    void bf16WithoutNativeSupportIsWarnedAboutAndFp32NeverIs() {
+        assertEquals(!MixedPrecision.nativeBf16(), MixedPrecision.emulationWarning(Precision.BF16).isPresent());
+        assertTrue(MixedPrecision.emulationWarning(Precision.FP32).isEmpty());
+        MixedPrecision.emulationWarning(Precision.BF16)
+                .ifPresent(w -> assertTrue(w.contains("train.precision = auto picks fp32"), w));
+    }
+
+    @Test
     void cpuFlagsNameTheBf16InstructionSets(@TempDir Path dir) throws IOException {
         assertTrue(MixedPrecision.cpuFlags(cpuinfo(dir, "a", "flags\t\t: fpu sse2 avx2 avx512f avx512_bf16 fma")));
         assertTrue(MixedPrecision.cpuFlags(cpuinfo(dir, "b", "flags\t\t: fpu avx512f amx_bf16 amx_tile")));
