@@ -1,6 +1,7 @@
 package dev.topos.bench;
 
 import dev.topos.nn.Engine;
+import dev.topos.nn.MixedPrecision;
 import dev.topos.nn.Tensors;
 import java.util.List;
 import org.bytedeco.javacpp.PointerScope;
@@ -27,14 +28,26 @@ public final class MatmulPeak {
     /** Matrix sizes {@link #measure} tries. */
     public static final List<Integer> SIZES = List.of(1024, 2048);
 
-    /** The best GFLOP/s over {@link #SIZES} of {@code type} (Float or BFloat16) products on {@link Engine#device()}. */
+    /**
+     * The size bf16 is measured at where the device has no native bfloat16: libtorch's reference
+     * kernels take minutes for a few 2,048² products there (7 minutes for {@code topos info} on an
+     * AVX2-only CPU), and their rate is the same at a small size.
+     */
+    public static final int EMULATED_SIZE = 256;
+
+    /** The best GFLOP/s over {@link #sizes} of {@code type} (Float or BFloat16) products on {@link Engine#device()}. */
     public static double measure(ScalarType type) {
         return measureSizes(type).stream().mapToDouble(Result::gflops).max().orElseThrow();
     }
 
-    /** One measurement per size in {@link #SIZES}. */
+    /** One measurement per size in {@link #sizes}. */
     public static List<Result> measureSizes(ScalarType type) {
-        return SIZES.stream().map(n -> measure(type, n)).toList();
+        return sizes(type).stream().map(n -> measure(type, n)).toList();
+    }
+
+    /** {@link #SIZES}, or {@link #EMULATED_SIZE} alone for bf16 where the device has no native bfloat16. */
+    public static List<Integer> sizes(ScalarType type) {
+        return type == ScalarType.BFloat16 && !MixedPrecision.nativeBf16() ? List.of(EMULATED_SIZE) : SIZES;
     }
 
     /** Best GFLOP/s of {@code n x n} products of {@code type}. */

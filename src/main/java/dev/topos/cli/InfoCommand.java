@@ -7,10 +7,10 @@ import dev.topos.config.Precision;
 import dev.topos.experiment.Studies;
 import dev.topos.nn.Blas;
 import dev.topos.nn.Engine;
-import dev.topos.util.BuildInfo;
 import dev.topos.nn.HostAllocator;
 import dev.topos.nn.MixedPrecision;
 import dev.topos.train.TrainConfig;
+import dev.topos.util.BuildInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -62,8 +62,10 @@ final class InfoCommand implements Callable<Integer> {
                 peak = Math.max(peak, r.gflops());
                 sizes.append(String.format(Locale.ROOT, "%d: %.1f, ", r.n(), r.gflops()));
             }
+            boolean emulated = type == ScalarType.BFloat16 && !MixedPrecision.nativeBf16();
             row(out, type == ScalarType.Float ? "Matmul fp32" : "Matmul bf16",
-                    String.format(Locale.ROOT, "%.1f GFLOP/s peak (%sbest repeat each)", peak, sizes));
+                    String.format(Locale.ROOT, "%.1f GFLOP/s peak (%sbest repeat each)%s", peak, sizes,
+                            emulated ? "; no native bf16 on this CPU: libtorch emulates it" : ""));
             out.flush();
         }
         row(out, "Studies", list(Studies.names()));
