@@ -45,9 +45,14 @@ public final class MatmulPeak {
         return sizes(type).stream().map(n -> measure(type, n)).toList();
     }
 
-    /** {@link #SIZES}, or {@link #EMULATED_SIZE} alone for bf16 where the device has no native bfloat16. */
+    /** {@link #SIZES}, or {@link #EMULATED_SIZE} alone where {@code type} is {@link #emulated}. */
     public static List<Integer> sizes(ScalarType type) {
-        return type == ScalarType.BFloat16 && !MixedPrecision.nativeBf16() ? List.of(EMULATED_SIZE) : SIZES;
+        return emulated(type) ? List.of(EMULATED_SIZE) : SIZES;
+    }
+
+    /** Whether {@code type} products run in libtorch's emulation: bf16 without native bfloat16. */
+    public static boolean emulated(ScalarType type) {
+        return type == ScalarType.BFloat16 && !MixedPrecision.nativeBf16();
     }
 
     /** Best GFLOP/s of {@code n x n} products of {@code type}. */

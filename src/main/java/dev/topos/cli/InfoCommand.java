@@ -62,10 +62,9 @@ final class InfoCommand implements Callable<Integer> {
                 peak = Math.max(peak, r.gflops());
                 sizes.append(String.format(Locale.ROOT, "%d: %.1f, ", r.n(), r.gflops()));
             }
-            boolean emulated = type == ScalarType.BFloat16 && !MixedPrecision.nativeBf16();
             row(out, type == ScalarType.Float ? "Matmul fp32" : "Matmul bf16",
                     String.format(Locale.ROOT, "%.1f GFLOP/s peak (%sbest repeat each)%s", peak, sizes,
-                            emulated ? "; no native bf16 on this CPU: libtorch emulates it" : ""));
+                            MatmulPeak.emulated(type) ? "; no native bf16 on this CPU: libtorch emulates it" : ""));
             out.flush();
         }
         row(out, "Studies", list(Studies.names()));

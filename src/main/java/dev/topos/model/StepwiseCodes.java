@@ -22,8 +22,8 @@ import org.bytedeco.pytorch.Tensor;
  *
  * A memory is readable at step t if it is a stored step of t's world before t: carried in from
  * earlier chunks (of those, the {@link #CANDIDATES} most recent of the step's symbol), or one of
- * this chunk's. Without a conjunctive memory every step is stored. The
- * storage decision is a choice, not a function to differentiate: it is made outside autograd.
+ * this chunk's. Without a conjunctive memory every step is stored. The storage decision is a
+ * choice, not a function to differentiate: it is made outside autograd.
  */
 final class StepwiseCodes {
     /**

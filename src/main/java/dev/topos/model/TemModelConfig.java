@@ -32,8 +32,9 @@ import java.util.List;
  *                         a step's conjunction (TEM-t)
  */
 public record TemModelConfig(String kind, int codeUnits, int keyDim, int valueDim, String activation,
-                             String transition, boolean tieInverses, boolean codeNorm, int transitionHidden, double transitionInit, int memory, int lstmHidden, int readoutHidden, boolean landmark, boolean conjunctive,
-                             double conjunctionThreshold) implements Validated {
+                             String transition, boolean tieInverses, boolean codeNorm, int transitionHidden,
+                             double transitionInit, int memory, int lstmHidden, int readoutHidden, boolean landmark,
+                             boolean conjunctive, double conjunctionThreshold) implements Validated {
     public static final List<String> KINDS = List.of("tem-t", "lstm");
     public static final List<String> TRANSITIONS = List.of("additive", "orthogonal", "rotation");
 

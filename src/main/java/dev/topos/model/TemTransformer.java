@@ -7,6 +7,7 @@ import dev.topos.nn.PathIntegration;
 import dev.topos.nn.PositionCode;
 import dev.topos.nn.RotationPathIntegration;
 import dev.topos.nn.Tensors;
+import java.util.List;
 import org.bytedeco.pytorch.Tensor;
 
 /**
@@ -92,15 +93,18 @@ public final class TemTransformer extends Module implements WalkPredictor {
                 : StepwiseCodes.run(path, landmark, cfg.conjunctive() ? cfg.conjunctionThreshold() : Double.NaN,
                         carry.get(CODE), MemoryBuffer.carried(carry), in, x);                      // g_PI,t and g_t
         MemoryBuffer.Keys keys = MemoryBuffer.with(carry, g.codes(), x, g.stored(), in);
-        Tensor memoryCodes = AttentionMemory.zscore(keys.codes());
-        AttentionMemory.Retrieval r = memory.retrieve(AttentionMemory.zscore(g.pathCodes()), memoryCodes, keys.obs(),
-                keys.mask());                                                                      // r_t
-        Tensor logits = readout.apply(r.values());                                                 // x^_t
-        Tensor corrected = landmark == null ? null : readout.apply(memory.retrieve(AttentionMemory.zscore(g.codes()),
-                memoryCodes, keys.obs(), keys.mask()).values());
-        carry.put(CODE, g.codes().select(1, in.steps() - 1));
+        // The queries from g_PI and, with landmark correction, from g: one retrieval, keys projected once.
+        int t = in.steps();
+        boolean both = landmark != null;
+        Tensor queries = both ? Tensors.cat(List.of(g.pathCodes(), g.codes()), 1) : g.pathCodes();
+        Tensor mask = both ? Tensors.cat(List.of(keys.mask(), keys.mask()), 1) : keys.mask();
+        AttentionMemory.Retrieval r = memory.retrieve(AttentionMemory.zscore(queries),
+                AttentionMemory.zscore(keys.codes()), keys.obs(), mask);                        // r_t
+        Tensor predicted = readout.apply(r.values());                                              // x^_t
+        carry.put(CODE, g.codes().select(1, t - 1));
         MemoryBuffer.keepLast(carry, keys);
-        return new Prediction(logits, g.codes(), r.attention(), g.pathCodes(), corrected);
+        return new Prediction(predicted.narrow(1, 0, t), g.codes(), r.attention().narrow(1, 0, t), g.pathCodes(),
+                both ? predicted.narrow(1, t, t) : null);
     }
 
     /** Path integration alone: g = g_PI, every step stored. */

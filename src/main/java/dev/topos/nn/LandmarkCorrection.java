@@ -1,6 +1,7 @@
 package dev.topos.nn;
 
 import java.util.List;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 
 /**
@@ -53,7 +54,7 @@ public final class LandmarkCorrection extends Module {
      * @return g_t (B, E)
      */
     public Tensor correct(Tensor pathCode, List<Tensor> zscored, List<Tensor> codes, List<Tensor> match) {
-        Tensor query = AttentionMemory.zscore(pathCode).matmul(wL).matmul(wL.t()).unsqueeze(2);       // W_l q_t
+        Tensor query = AttentionMemory.zscore(pathCode).matmul(wL).matmul(wL.t()).unsqueeze(2);   // q_t W_l^T
         Tensor scores = Tensors.div(Tensors.cat(zscored.stream().map(z -> z.bmm(query).squeeze(2)).toList(), 1),
                 Math.sqrt(keyDim));
         Tensor candidates = Tensors.cat(match, 1);
@@ -66,7 +67,7 @@ public final class LandmarkCorrection extends Module {
             from += part.size(1);
         }
         Tensor gate = Tensors.cat(List.of(retrieved, pathCode), 1).matmul(wF).add(bF).sigmoid();       // f_t
-        Tensor found = Tensors.sumKeep(candidates, -1).clamp_max(new org.bytedeco.pytorch.Scalar(1));
+        Tensor found = Tensors.sumKeep(candidates, -1).clamp_max(new Scalar(1));
         return pathCode.add(gate.mul(found).mul(retrieved.sub(pathCode)));
     }
 

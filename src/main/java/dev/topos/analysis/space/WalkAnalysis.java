@@ -29,8 +29,8 @@ import java.util.stream.IntStream;
  *       exceeds its {@link GridNull} (the 95th percentile of its spatially shuffled maps'
  *       scores); {@code gridFraction} is their share of the units;</li>
  *   <li>remapping between two worlds of the same size: {@link Remapping#relationCorrelation} and
- *       {@link Remapping#meanMapCorrelation} of all code units, of the grid-like ones, and of the memory neurons (memory
- *       neuron k = the k-th recorded memory, by storage step, in each world).</li>
+ *       {@link Remapping#meanMapCorrelation} of all code units, of the grid-like ones, and of the
+ *       memory neurons (memory neuron k = the k-th recorded memory, by storage step, in each world).</li>
  * </ul>
  */
 public final class WalkAnalysis {
@@ -102,8 +102,8 @@ public final class WalkAnalysis {
      * @param byEdges          curves against the fraction of edges taken
      * @param worlds           maps of each evaluation world
      * @param gridScores       per unit, its grid score in the first remapping world (the larger box)
-     * @param unitsByGridScore units by descending mean grid score, NaN last
-     * @param gridScoreMedian  the median over units of the mean grid score
+     * @param unitsByGridScore units by descending grid score, NaN last
+     * @param gridScoreMedian  the median over units of the grid score
      * @param remapping        the two-world remapping analysis
      * @param gridNull         per unit, its grid-score null in the first remapping world
      * @param gridFraction     the share of units whose grid score there beats their null
@@ -141,7 +141,7 @@ public final class WalkAnalysis {
                 chance,
                 curves(steps.fracNodesVisited(), steps, chance, bins),
                 curves(steps.fracEdgesTaken(), steps, chance, bins),
-                maps, gridScores, rank(gridScores), median(gridScores), remap, gridNull, gridFraction(remap.a(), gridNull));
+                maps, gridScores, rank(gridScores), median(gridScores), remap, gridNull, gridFraction(remap.gridUnits(), gridNull));
     }
 
     /** Per unit, its {@link GridNull} in {@code world}; NaN where undefined. */
@@ -158,9 +158,9 @@ public final class WalkAnalysis {
         return IntStream.range(0, gridNull.length).filter(u -> world.gridScores()[u] > gridNull[u]).toArray();
     }
 
-    /** The share of units whose grid score in {@code world} is above their null. */
-    private static double gridFraction(WorldMaps world, double[] gridNull) {
-        return gridNull.length == 0 ? Double.NaN : gridUnits(world, gridNull).length / (double) gridNull.length;
+    /** The share of all units that are {@code gridUnits}. */
+    private static double gridFraction(int[] gridUnits, double[] gridNull) {
+        return gridNull.length == 0 ? Double.NaN : gridUnits.length / (double) gridNull.length;
     }
 
     /** The median of the defined values, NaN if none. */
@@ -263,7 +263,6 @@ public final class WalkAnalysis {
                 AccuracyCurve.ofAgent(fraction, steps.edgeTaken(), chance, bins));
     }
 
-    /** Per unit, the mean of its grid scores over the worlds where they are not NaN (else NaN). */
     /** Indices by descending score, NaN last, ties by index. */
     private static int[] rank(double[] scores) {
         return IntStream.range(0, scores.length).boxed()

@@ -176,7 +176,8 @@ public final class TemAnalysis {
                 rows.add(List.of(i + 1, code + top[i], r.gridScores()[top[i]], r.gridNull()[top[i]]));
             }
             ReportTable table = new ReportTable("Grid scores of the top units",
-                    List.of("rank", "unit", "grid score in world A", "null (95th percentile of " + cfg.eval().shuffles() + " shuffles)"), rows);
+                    List.of("rank", "unit", "grid score in world A",
+                            "null (95th percentile of " + cfg.eval().shuffles() + " shuffles)"), rows);
             String text = "Rate map: mean activity of a code unit (" + (code.equals("e") ? "TEM-t's position code e"
                     : "the LSTM's hidden state h") + ") at each node over the second half of the walk. Grid score:"
                     + " rotational symmetry of the autocorrelogram, min(c60, c120) - max(c30, c90, c150) over ring"

@@ -98,8 +98,8 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
      * The weights of TEM-t's losses beside the cross-entropy of the prediction from g_PI (weight 1),
      * as in TEM (Whittington et al., Cell 2020; the TEM-t paper trains "as in TEM"). Defaults from
      * TEM's code where the paper gives none: torch_tem's 1 for the code loss and 0.01 for g's L2,
-     * tem_tf2's 0.001 for the weights' L2. Each is a mean (over visited steps, or over steps and
-     * units), so a weight does not change meaning with E.
+     * tem_tf2's 0.001 for the weights' L2. The cross-entropies are means over visited steps and the
+     * code terms means over steps and units, so their weights do not change meaning with E.
      *
      * @param corrected cross-entropy of the prediction from the corrected code g (landmark correction only)
      * @param codeMatch mean squared difference between g and g_PI (landmark correction only)

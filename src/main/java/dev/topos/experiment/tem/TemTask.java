@@ -6,11 +6,13 @@ import dev.topos.model.Carry;
 import dev.topos.model.WalkBatch;
 import dev.topos.model.WalkPredictor;
 import dev.topos.nn.Tensors;
+import dev.topos.train.AdamW;
 import dev.topos.train.Losses;
 import dev.topos.train.TrainingTask;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import org.bytedeco.pytorch.Tensor;
 
 /**
@@ -22,6 +24,8 @@ import org.bytedeco.pytorch.Tensor;
 public final class TemTask implements TrainingTask {
     private static final String STREAM = "walk_stream";
     private static final String CARRY = "carry.";
+    /** The tensors the weights' L2 covers: those weight decay would (rank 2 or more), none exempt. */
+    private static final BiPredicate<String, Tensor> WEIGHTS = AdamW.decayRule(name -> false);
     private final TemConfig cfg;
     private final WalkPredictor model;
     private WalkStream stream;
@@ -76,9 +80,9 @@ public final class TemTask implements TrainingTask {
         }
         if (w.weightL2() > 0) {
             Tensor l2 = null;
-            for (Tensor weight : model.parameters().values()) {
-                if (weight.dim() >= 2) {
-                    Tensor s = Tensors.div(weight.square().sum(), 2);
+            for (Map.Entry<String, Tensor> weight : model.parameters().entrySet()) {
+                if (WEIGHTS.test(weight.getKey(), weight.getValue())) {
+                    Tensor s = Tensors.div(weight.getValue().square().sum(), 2);
                     l2 = l2 == null ? s : l2.add(s);
                 }
             }
