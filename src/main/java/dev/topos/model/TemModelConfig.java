@@ -20,7 +20,9 @@ import java.util.List;
  *                         paper does not have) (TEM-t)
  * @param codeNorm         rescale e to unit RMS after each step (Topos's stabiliser; false = paper) (TEM-t)
  * @param transitionHidden tanh hidden units of the action MLP (TEM-t)
- * @param transitionInit   std of the action MLP's output weights at birth; 0 = the spec's zero init (TEM-t)
+ * @param transitionInit   std at birth of the action MLP's output weights (0 = the spec's zero init); with
+ *                         rotation, of the angles (in radians: 1 spreads the planes' frequencies so that the code
+ *                         tells nodes apart from the first update) and of the generator of Q (TEM-t)
  * @param memory           memories kept per slot (the most recent of the current world) (TEM-t)
  * @param lstmHidden       hidden units of the LSTM baseline
  * @param readoutHidden    hidden units of the MLP readout (both)

@@ -7,7 +7,9 @@ import dev.topos.nn.PathIntegration;
 import dev.topos.nn.PositionCode;
 import dev.topos.nn.RotationPathIntegration;
 import dev.topos.nn.Tensors;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.bytedeco.pytorch.Tensor;
 
 /**
@@ -69,6 +71,21 @@ public final class TemTransformer extends Module implements WalkPredictor {
         double correction = landmark == null ? 0 : t * landmark.flops(batch, k, cfg.codeUnits()) + query;
         return path.flops(batch, steps) + 2 * b * (k * e * cfg.keyDim() + k * symbols * cfg.valueDim()) + query
                 + correction;
+    }
+
+    @Override
+    public Optional<double[][]> moveAngles() {
+        if (!(path instanceof RotationPathIntegration rotation)) {
+            return Optional.empty();
+        }
+        Tensor angles = rotation.actionAngles().detach();
+        int planes = (int) angles.size(1);
+        double[] flat = Tensors.toDoubles(angles);
+        double[][] out = new double[(int) angles.size(0)][];
+        for (int a = 0; a < out.length; a++) {
+            out[a] = Arrays.copyOfRange(flat, a * planes, (a + 1) * planes);
+        }
+        return Optional.of(out);
     }
 
     @Override

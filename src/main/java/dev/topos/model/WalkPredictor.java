@@ -1,6 +1,7 @@
 package dev.topos.model;
 
 import java.util.Map;
+import java.util.Optional;
 import org.bytedeco.pytorch.Tensor;
 
 /**
@@ -30,6 +31,14 @@ public interface WalkPredictor {
 
     /** Number of observation symbols. */
     int symbols();
+
+    /**
+     * The angle each action turns each plane of the position code by, (actions, planes) with rows stay,
+     * N, E, S, W, for a model whose moves are commuting rotations; empty for any other model.
+     */
+    default Optional<double[][]> moveAngles() {
+        return Optional.empty();
+    }
 
     /**
      * Multiply-add FLOPs (2 per multiply-add) of the matrix products in one forward pass over a

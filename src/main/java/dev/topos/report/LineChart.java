@@ -21,7 +21,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Series of at most {@value #MARKER_LIMIT} points get markers so that sparse curves (e.g. eval
  * results) stay visible. A series may carry symmetric y error bars (e.g. mean cosine similarity
  * +- one standard deviation per distance bin); a non-finite error draws no bar at that point.
- * Error bars need a linear y-axis.
+ * Error bars need a linear y-axis. {@link #points()} draws every series as markers alone (a scatter plot).
  *
  * <p>A fluent builder; not thread-safe.
  */
@@ -36,6 +36,7 @@ public final class LineChart implements Figure {
     private final String yLabel;
     private final List<Series> series = new ArrayList<>();
     private boolean logY;
+    private boolean points;
 
     public LineChart(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -46,6 +47,12 @@ public final class LineChart implements Figure {
     /** Whether the y-axis is logarithmic (default false). */
     public LineChart logY(boolean logY) {
         this.logY = logY;
+        return this;
+    }
+
+    /** Draws each series as unjoined markers, however many points it has. */
+    public LineChart points() {
+        this.points = true;
         return this;
     }
 
@@ -106,13 +113,16 @@ public final class LineChart implements Figure {
                 .setLegendPosition(Styler.LegendPosition.OutsideE)
                 .setLegendVisible(series.size() > 1)
                 .setMarkerSize(5);
+        if (points) {
+            chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        }
         for (Series s : series) {
             double[][] kept = plottable(s);
             if (kept[0].length > 0) {
                 XYSeries added = s.yError() == null
                         ? chart.addSeries(s.name(), kept[0], kept[1])
                         : chart.addSeries(s.name(), kept[0], kept[1], kept[2]);
-                if (kept[0].length > MARKER_LIMIT) {
+                if (!points && kept[0].length > MARKER_LIMIT) {
                     added.setMarker(SeriesMarkers.NONE);
                 }
             }

@@ -57,6 +57,28 @@ class LineChartTest {
         assertPng(file, 500, 300);
     }
 
+    /** Points alone: the line that joins two distant points is not drawn, so fewer pixels are inked. */
+    @Test
+    void pointsDrawMarkersWithoutTheJoiningLine() throws Exception {
+        double[] x = {0, 10};
+        double[] y = {0, 10};
+        BufferedImage line = new LineChart("w", "x", "y").series("s", x, y).render(400, 400);
+        BufferedImage points = new LineChart("w", "x", "y").points().series("s", x, y).render(400, 400);
+        int lineInk = 0;
+        int pointInk = 0;
+        for (int r = 0; r < 400; r++) {
+            for (int c = 0; c < 400; c++) {
+                lineInk += line.getRGB(c, r) != points.getRGB(c, r) && (line.getRGB(c, r) & 0xffffff) != 0xffffff ? 1 : 0;
+                pointInk += line.getRGB(c, r) != points.getRGB(c, r) && (points.getRGB(c, r) & 0xffffff) != 0xffffff ? 1 : 0;
+            }
+        }
+        assertTrue(lineInk > 100 && pointInk < lineInk / 4, "line pixels only in the line chart: " + lineInk
+                + " vs " + pointInk);
+        Path file = dir.resolve("points.png");
+        new LineChart("w", "x", "y").points().series("s", x, y).writePng(file, 300, 300);
+        assertPng(file, 300, 300);
+    }
+
     @Test
     void errorBarsNeedALinearAxisAndOneErrorPerPoint() {
         LineChart log = new LineChart("t", "x", "y").logY(true)

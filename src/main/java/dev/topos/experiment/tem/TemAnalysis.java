@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.topos.analysis.space.AccuracyCurve;
 import dev.topos.analysis.space.WalkAnalysis;
+import dev.topos.analysis.space.WaveVectors;
 import dev.topos.data.grid.BoxWorld;
 import dev.topos.model.WalkPredictor;
 import dev.topos.report.LineChart;
@@ -37,7 +38,8 @@ import java.util.stream.IntStream;
  *   <li>{@code figures/*.png}: accuracy against the fraction of nodes visited and of edges taken
  *       (model, node agent, edge agent), rate maps and autocorrelograms of the {@code eval.units}
  *       code units with the highest grid score (evaluation world 0), memory-neuron rate maps, and
- *       the same units and memory neurons in the two remapping worlds;</li>
+ *       the same units and memory neurons in the two remapping worlds; for a rotation code, its
+ *       planes' wave vectors ({@link WaveVectors});</li>
  *   <li>{@code summary.json}: flat numbers and strings (accuracies and counts, grid scores,
  *       remapping correlations, parameter count, training steps, final loss);</li>
  *   <li>{@code sections.json}: the report sections, each explaining what to look for;</li>
@@ -69,7 +71,7 @@ public final class TemAnalysis {
         WalkPredictor model = TemStudy.model(cfg);
         Checkpoints.loadParameters(Checkpoints.load(checkpoint), model.parameters(), checkpoint.toString());
         WalkAnalysis.Result result = TemEvaluation.run(model, settings(cfg));
-        new Writer(runDir, cfg, result).write(model.parameterCount(), Checkpoints.stepOf(checkpoint));
+        new Writer(runDir, cfg, result, model.moveAngles().map(WaveVectors::of)).write(model.parameterCount(), Checkpoints.stepOf(checkpoint));
         return RunReport.write(runDir, TemStudy.KEY_FIGURES);
     }
 
@@ -88,17 +90,23 @@ public final class TemAnalysis {
         private final WalkAnalysis.Result r;
         private final String code;
         private final int[] top;
+        private final Optional<WaveVectors> waves;
 
-        Writer(Path runDir, TemConfig cfg, WalkAnalysis.Result r) {
+        Writer(Path runDir, TemConfig cfg, WalkAnalysis.Result r, Optional<WaveVectors> waves) {
             this.runDir = runDir;
             this.cfg = cfg;
             this.r = r;
+            this.waves = waves;
             this.code = cfg.model().kind().equals("lstm") ? "h" : "e";
             this.top = Arrays.copyOf(r.unitsByGridScore(), Math.min(cfg.eval().units(), r.unitsByGridScore().length));
         }
 
         void write(long params, long trainSteps) throws IOException {
-            List<ReportSection> sections = List.of(accuracySection(), spatialSection(), memorySection(), remapSection());
+            List<ReportSection> sections = new ArrayList<>(List.of(accuracySection(), spatialSection()));
+            if (waves.isPresent()) {
+                sections.add(waveSection(waves.get()));
+            }
+            sections.addAll(List.of(memorySection(), remapSection()));
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("model", cfg.model().kind());
             summary.put("acc_unvisited", r.accUnvisited());
@@ -121,6 +129,10 @@ public final class TemAnalysis {
             summary.put("remap_place_relation", r.remapping().memoryRelation());
             summary.put("remap_code_map_corr", r.remapping().codeMeanMap());
             summary.put("remap_memory_map_corr", r.remapping().memoryMeanMap());
+            waves.ifPresent(w -> {
+                summary.put("wavelength_median", w.medianWavelength());
+                summary.put("rotation_inverse_error", w.meanInverseError());
+            });
             summary.put("params", params);
             summary.put("train_steps", trainSteps);
             finalLoss().ifPresent(loss -> summary.put("final_loss", loss));
@@ -186,6 +198,27 @@ public final class TemAnalysis {
                     + " the visited nodes shuffled. Look for periodic, spatially smooth maps and autocorrelograms"
                     + " with a six-fold ring. The score is NaN where too few bins overlap.";
             return new ReportSection("Spatial maps", text, figures, List.of(table));
+        }
+
+        private ReportSection waveSection(WaveVectors w) throws IOException {
+            double[] minusX = Arrays.stream(w.x()).map(v -> -v).toArray();
+            double[] minusY = Arrays.stream(w.y()).map(v -> -v).toArray();
+            LineChart chart = new LineChart("Wave vectors of the code's planes", "omega east (rad per node)",
+                    "omega north (rad per node)").points();
+            chart.series("omega_k", w.x(), w.y());
+            chart.series("-omega_k (the same wave)", minusX, minusY);
+            chart.writePng(runDir.resolve(FIGURES + "wave_vectors.png"), CHART_HEIGHT + 150, CHART_HEIGHT);
+            String text = String.format(Locale.ROOT, "Every move turns each plane of the position code by its own"
+                    + " angle, and the moves commute, so in the planes' basis each pair of code units is a plane wave"
+                    + " over the box with wave vector omega_k (radians per node east and north; wavelength 2 pi /"
+                    + " |omega_k| nodes, median %.2f). A hexagonal grid module would show as three wave vectors of one"
+                    + " length 60 degrees apart (six points with their mirror images), which a non-negative readout"
+                    + " turns into grid cells (Dorrell, Latham, Behrens & Whittington, ICLR 2023); scattered"
+                    + " vectors make a code that tells places apart without grid modules. Inverse error: how far a"
+                    + " step and its way back turn a plane, mean %.3f rad (0: opposite moves undo each other, an"
+                    + " exact displacement code).", w.medianWavelength(), w.meanInverseError());
+            return new ReportSection("Plane waves of the rotation code", text, List.of(new ReportFigure(
+                    FIGURES + "wave_vectors.png", "Wave vector of each plane, wrapped to (-pi, pi]")), List.of());
         }
 
         private ReportSection memorySection() throws IOException {
