@@ -41,13 +41,19 @@ final class MemoryBuffer {
     /**
      * A chunk's keys, the carried memories followed by the chunk's own steps.
      *
-     * @param codes (B, K, E) key codes g
+     * @param carried (B, M, E) the carried memories' codes g (detached)
+     * @param own     (B, T, E) the chunk's codes g
      * @param obs   (B, K, S) key observations, one-hot
      * @param mask  (B, T, K) which keys each step may read: carried ones of its own world, and the
      *              chunk's earlier stored steps of its own world
      * @param valid (B, K) which keys are still real memories of the slot's world at the chunk's end
      */
-    record Keys(Tensor codes, Tensor obs, Tensor mask, Tensor valid) {}
+    record Keys(Tensor carried, Tensor own, Tensor obs, Tensor mask, Tensor valid) {
+        /** (B, K, E) every key's code, the carried ones first. */
+        Tensor codes() {
+            return Tensors.cat(List.of(carried, own), 1);
+        }
+    }
 
     /**
      * The keys for the chunk {@code in} whose steps have codes {@code g} (B, T, E), observations
@@ -55,7 +61,7 @@ final class MemoryBuffer {
      */
     static Keys with(Carry carry, Tensor g, Tensor x, Tensor stored, WalkBatch in) {
         Tensor carried = carry.get(VALID);
-        return new Keys(Tensors.cat(List.of(carry.get(CODES), g), 1), Tensors.cat(List.of(carry.get(OBS), x), 1),
+        return new Keys(carry.get(CODES), g, Tensors.cat(List.of(carry.get(OBS), x), 1),
                 Tensors.cat(List.of(carried.unsqueeze(1).mul(in.carriedAlive().unsqueeze(2)),
                         in.causal().mul(stored.unsqueeze(1))), 2),
                 Tensors.cat(List.of(carried.mul(in.aliveAtEnd().unsqueeze(1)), in.inLastWorld().mul(stored)), 1));

@@ -55,10 +55,10 @@ public final class TemTransformer extends Module implements WalkPredictor {
     }
 
     /**
-     * Per chunk (K = memory + T keys): path integration ({@link PositionCode#flops}); keys and values
-     * 2B(K E d_k + K S d_v); per query (one set from g_PI, one more from g with landmark correction)
-     * 2BT E d_k, scores and retrieval 2BTK(d_k + d_v), readout 2BT(d_v H + H S); the landmark
-     * attention ({@link LandmarkCorrection#flops}) at every step.
+     * Per chunk (K = memory + T keys): path integration ({@link PositionCode#flops}); keys 2B K E d_k;
+     * per query (one set from g_PI, one more from g with landmark correction) 2BT E d_k, scores
+     * 2BTK d_k, retrieval (a X) W_x 2BT(K S + S d_v), readout 2BT(d_v H + H S); the landmark attention
+     * ({@link LandmarkCorrection#flops}) at every step.
      */
     @Override
     public double forwardFlops(int batch, int steps) {
@@ -66,11 +66,11 @@ public final class TemTransformer extends Module implements WalkPredictor {
         double k = cfg.memory() + steps;
         double b = batch;
         double t = steps;
-        double query = 2 * b * t * e * cfg.keyDim() + 2 * b * t * k * (cfg.keyDim() + cfg.valueDim())
+        double query = 2 * b * t * e * cfg.keyDim() + 2 * b * t * k * (cfg.keyDim() + symbols)
+                + 2 * b * t * (double) symbols * cfg.valueDim()
                 + 2 * b * t * ((double) cfg.valueDim() * cfg.readoutHidden() + (double) cfg.readoutHidden() * symbols);
         double correction = landmark == null ? 0 : t * landmark.flops(batch, k, cfg.codeUnits()) + query;
-        return path.flops(batch, steps) + 2 * b * (k * e * cfg.keyDim() + k * symbols * cfg.valueDim()) + query
-                + correction;
+        return path.flops(batch, steps) + 2 * b * k * e * cfg.keyDim() + query + correction;
     }
 
     @Override
@@ -116,7 +116,8 @@ public final class TemTransformer extends Module implements WalkPredictor {
         Tensor queries = both ? Tensors.cat(List.of(g.pathCodes(), g.codes()), 1) : g.pathCodes();
         Tensor mask = both ? Tensors.cat(List.of(keys.mask(), keys.mask()), 1) : keys.mask();
         AttentionMemory.Retrieval r = memory.retrieve(AttentionMemory.zscore(queries),
-                AttentionMemory.zscore(keys.codes()), keys.obs(), mask);                        // r_t
+                List.of(AttentionMemory.zscore(keys.carried()), AttentionMemory.zscore(keys.own())), keys.obs(),
+                mask);                                                                                    // r_t
         Tensor predicted = readout.apply(r.values());                                              // x^_t
         carry.put(CODE, g.codes().select(1, t - 1));
         MemoryBuffer.keepLast(carry, keys);

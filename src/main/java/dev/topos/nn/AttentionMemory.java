@@ -1,5 +1,6 @@
 package dev.topos.nn;
 
+import java.util.List;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 
@@ -39,18 +40,23 @@ public final class AttentionMemory extends Module {
     }
 
     /**
+     * The memory's keys come in parts (e.g. the memories carried from earlier chunks, then the chunk's
+     * own steps), each projected by W_e on its own, so that a part whose codes need no gradient (the
+     * detached carried memory) costs no input gradient in the backward pass. The retrieved values are
+     * computed as (a X) W_x, the same as a (X W_x) by associativity, but with S (one-hot symbols)
+     * columns instead of d_v per memory.
+     *
      * @param queryCodes zscored codes of the queries (B, T, E)
-     * @param keyCodes   zscored codes of the memories (B, K, E)
-     * @param symbols    one-hot observations of the memories (B, K, S)
+     * @param keyCodes   zscored codes of the memories, in parts along the memory axis (B, K_i, E)
+     * @param symbols    one-hot observations of the memories (B, K, S), K the parts' total
      * @param mask       1 where query t may read memory tau (B, T, K)
      * @return retrieved values (B, T, d_v) and attention weights (B, T, K)
      */
-    public Retrieval retrieve(Tensor queryCodes, Tensor keyCodes, Tensor symbols, Tensor mask) {
+    public Retrieval retrieve(Tensor queryCodes, List<Tensor> keyCodes, Tensor symbols, Tensor mask) {
         Tensor q = queryCodes.matmul(wE);
-        Tensor k = keyCodes.matmul(wE);
-        Tensor v = symbols.matmul(wX);
+        Tensor k = Tensors.cat(keyCodes.stream().map(part -> part.matmul(wE)).toList(), 1);
         Tensor attention = attend(Tensors.div(q.bmm(k.transpose(1, 2)), Math.sqrt(keyDim)), mask);
-        return new Retrieval(attention.bmm(v), attention);
+        return new Retrieval(attention.bmm(symbols).matmul(wX), attention);
     }
 
     /**

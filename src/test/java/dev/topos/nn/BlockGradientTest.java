@@ -80,7 +80,8 @@ class BlockGradientTest {
                 inputs.add(q);
                 inputs.add(k);
                 GradCheck.check(inputs, () -> {
-                    AttentionMemory.Retrieval out = mem.retrieve(AttentionMemory.zscore(q), AttentionMemory.zscore(k),
+                    AttentionMemory.Retrieval out = mem.retrieve(AttentionMemory.zscore(q),
+                            List.of(AttentionMemory.zscore(k.narrow(1, 0, 1)), AttentionMemory.zscore(k.narrow(1, 1, 3))),
                             x, mask);
                     return out.values().sub(target).square().sum().add(out.attention().square().sum());
                 }, 12);

@@ -13,6 +13,7 @@ import dev.topos.util.Rng;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
@@ -143,7 +144,7 @@ public class MixedPrecisionTest {
         Tensor symbols = torch.one_hot(Tensors.longs(new long[] {0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5, 0, 1}, 2, 7),
                 6).toType(ScalarType.Float);
         Tensor mask = Tensors.ones(2, 7, 7).tril();
-        agree("AttentionMemory", () -> memory.retrieve(z, z, symbols, mask).values());
+        agree("AttentionMemory", () -> memory.retrieve(z, List.of(z), symbols, mask).values());
     }
 
     /** Asserts {@code forward}'s bf16 output is within {@link #BF16_TOLERANCE} of its fp32 one, and not equal to it. */
