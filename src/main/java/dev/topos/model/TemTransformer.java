@@ -7,7 +7,6 @@ import dev.topos.nn.PathIntegration;
 import dev.topos.nn.PositionCode;
 import dev.topos.nn.RotationPathIntegration;
 import dev.topos.nn.Tensors;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.bytedeco.pytorch.Tensor;
@@ -78,14 +77,7 @@ public final class TemTransformer extends Module implements WalkPredictor {
         if (!(path instanceof RotationPathIntegration rotation)) {
             return Optional.empty();
         }
-        Tensor angles = rotation.actionAngles().detach();
-        int planes = (int) angles.size(1);
-        double[] flat = Tensors.toDoubles(angles);
-        double[][] out = new double[(int) angles.size(0)][];
-        for (int a = 0; a < out.length; a++) {
-            out[a] = Arrays.copyOfRange(flat, a * planes, (a + 1) * planes);
-        }
-        return Optional.of(out);
+        return Optional.of(Tensors.toDoubleRows(rotation.actionAngles().detach()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
+import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.pytorch.AbstractTensor;
 import org.bytedeco.pytorch.NoGradGuard;
@@ -112,6 +113,20 @@ public final class Tensors {
         Tensor host = host(t, ScalarType.Double);
         double[] out = new double[Math.toIntExact(host.numel())];
         ((DoubleBuffer) host.createBuffer()).get(out);
+        return out;
+    }
+
+    /** The rows of a 2-D tensor {@code t}, as float64. */
+    public static double[][] toDoubleRows(Tensor t) {
+        if (t.dim() != 2) {
+            throw new IllegalArgumentException("expected a 2-D tensor, got shape " + Arrays.toString(t.shape()));
+        }
+        int cols = Math.toIntExact(t.size(1));
+        double[] flat = toDoubles(t);
+        double[][] out = new double[Math.toIntExact(t.size(0))][];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = Arrays.copyOfRange(flat, r * cols, (r + 1) * cols);
+        }
         return out;
     }
 

@@ -119,6 +119,10 @@ class TensorsTest {
             data[0] = 99; // the tensor holds its own copy
             assertArrayEquals(new float[] {1, 4, 2, 5, 3, 6}, Tensors.toFloats(t.t()));
             assertArrayEquals(new double[] {0.1, -2.5}, Tensors.toDoubles(Tensors.doubles(new double[] {0.1, -2.5}, 2)));
+            double[][] rows = Tensors.toDoubleRows(t.t());
+            assertArrayEquals(new double[] {1, 4}, rows[0]);
+            assertArrayEquals(new double[] {3, 6}, rows[2]);
+            assertThrows(IllegalArgumentException.class, () -> Tensors.toDoubleRows(t.reshape(6)));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> Tensors.floats(new float[5], 2, 3));
             assertEquals("5 values do not fill a tensor of shape [2, 3]", e.getMessage());

@@ -66,15 +66,6 @@ final class Reconstructions {
 
     /** (1, H, W) -&gt; H x W. */
     private static double[][] image(Tensor one) {
-        int h = (int) one.size(1);
-        int w = (int) one.size(2);
-        float[] flat = Tensors.toFloats(one);
-        double[][] out = new double[h][w];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out[y][x] = flat[y * w + x];
-            }
-        }
-        return out;
+        return Tensors.toDoubleRows(one.select(0, 0));
     }
 }

@@ -71,7 +71,8 @@ public final class TemAnalysis {
         WalkPredictor model = TemStudy.model(cfg);
         Checkpoints.loadParameters(Checkpoints.load(checkpoint), model.parameters(), checkpoint.toString());
         WalkAnalysis.Result result = TemEvaluation.run(model, settings(cfg));
-        new Writer(runDir, cfg, result, model.moveAngles().map(WaveVectors::of)).write(model.parameterCount(), Checkpoints.stepOf(checkpoint));
+        new Writer(runDir, cfg, result, model.moveAngles().map(WaveVectors::of))
+                .write(model.parameterCount(), Checkpoints.stepOf(checkpoint));
         return RunReport.write(runDir, TemStudy.KEY_FIGURES);
     }
 

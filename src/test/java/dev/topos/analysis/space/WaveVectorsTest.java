@@ -71,12 +71,7 @@ class WaveVectorsTest {
             Tensor q = pi.basis().detach();
             double[] first = Tensors.toDoubles(codes.select(1, 0).matmul(q));
             double[] last = Tensors.toDoubles(codes.select(1, 6).matmul(q));
-            double[] flat = Tensors.toDoubles(pi.actionAngles().detach());
-            double[][] angles = new double[5][units / 2];
-            for (int a = 0; a < 5; a++) {
-                System.arraycopy(flat, a * units / 2, angles[a], 0, units / 2);
-            }
-            WaveVectors w = WaveVectors.of(angles);
+            WaveVectors w = WaveVectors.of(Tensors.toDoubleRows(pi.actionAngles().detach()));
             for (int k = 0; k < units / 2; k++) {
                 double phase = w.x()[k] * 1 + w.y()[k] * 3;
                 double u = first[2 * k];
