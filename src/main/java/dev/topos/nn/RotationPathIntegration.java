@@ -21,8 +21,10 @@ import org.bytedeco.pytorch.global.torch;
  *
  * <p>Because the moves commute, e_t = e_s W_{a_{s+1}} ... W_{a_t} = rot((e_s Q), phi_t) Q^T with
  * phi_t = theta_{a_{s+1}} + ... + theta_{a_t}, s the step the code last started from (the chunk's
- * carried code, or e0 at a world's start): one cumulative sum of angles replaces T sequential
- * products.
+ * carried code, or e0 at a world's start): one sum of angles replaces T sequential products. The
+ * sums are a (T x T) mask times the angles rather than a cumulative sum from the chunk's first step
+ * less its value at the start: the difference of two cumulative sums would carry the rounding of the
+ * angles before a world switch into the new world's codes.
  *
  * <p>With {@code tieInverses} (a prior the paper does not have) opposite moves have opposite angles,
  * theta_S = -theta_N and theta_W = -theta_E, so that W_S = W_N^-1: going back undoes going there.
@@ -100,14 +102,16 @@ public final class RotationPathIntegration extends Module implements PositionCod
         // Each step's angles, none at a world's start (its code is e0 whatever the action).
         Tensor theta = actionAngles().index_select(0, actions.reshape(-1)).reshape(b, t, planes)
                 .mul(continuing.unsqueeze(2));
-        Tensor summed = theta.cumsum(1);
         // The last start at or before each step (0 where none in this chunk), as position + 1.
-        Tensor position = Tensors.add(Tensors.arange(t).to(start.scalar_type()), 1).unsqueeze(0);
-        Tensor lastStart = torch.cummax(start.mul(position), 1).get0();
+        Tensor position = Tensors.add(Tensors.arange(t).to(start.scalar_type()), 1);
+        Tensor lastStart = torch.cummax(start.mul(position.unsqueeze(0)), 1).get0();
         Tensor started = Tensors.gte(lastStart, 1).to(start.scalar_type()).unsqueeze(2);
-        Tensor atStart = summed.gather(1, Tensors.sub(lastStart, 1).clamp_min(new org.bytedeco.pytorch.Scalar(0))
-                .to(torch.ScalarType.Long).unsqueeze(2).expand(b, t, planes), false);
-        Tensor phi = summed.sub(atStart.mul(started));
+        // phi_t = sum of theta_tau over lastStart <= tau + 1 <= t + 1: a (B, T, T) mask times the angles,
+        // summed elementwise (a product would run in bf16 under autocast, and angles grow to tens of radians).
+        Tensor tau = position.reshape(1, 1, t);
+        Tensor since = tau.ge(lastStart.unsqueeze(2)).logical_and(tau.le(position.reshape(1, t, 1)))
+                .to(theta.scalar_type());
+        Tensor phi = Tensors.sum(since.unsqueeze(3).mul(theta.unsqueeze(1)), 2);
         Tensor base = e.unsqueeze(1).mul(Tensors.oneMinus(started)).add(e0.reshape(1, 1, units).mul(started));
         Tensor q = basis();
         return rotate(base.matmul(q), phi).matmul(q.t());
