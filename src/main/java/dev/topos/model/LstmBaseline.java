@@ -76,6 +76,6 @@ public final class LstmBaseline extends Module implements WalkPredictor {
         carry.put("h", h);
         carry.put("c", c);
         carry.put("last_obs", x.narrow(1, in.steps() - 1, 1));
-        return new Prediction(logits, hidden, null, null, null);
+        return new Prediction(logits, hidden, null, null, null, null);
     }
 }

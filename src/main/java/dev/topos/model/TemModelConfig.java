@@ -32,11 +32,14 @@ import java.util.List;
  *                         false stores every step (TEM-t)
  * @param conjunctionThreshold the correlation of zscored codes above which a memory of the same observation holds
  *                         a step's conjunction (TEM-t)
+ * @param gridUnits        G &gt; 0: the memory reads positions through G non-negative units p = relu(zscore(e) W_p + b_p)
+ *                         ({@link dev.topos.nn.GridReadout}, trained with {@code loss.grid_activity}), and the
+ *                         analyses score those units for grids; 0: through zscore(e), the paper's form (TEM-t)
  */
 public record TemModelConfig(String kind, int codeUnits, int keyDim, int valueDim, String activation,
                              String transition, boolean tieInverses, boolean codeNorm, int transitionHidden,
                              double transitionInit, int memory, int lstmHidden, int readoutHidden, boolean landmark,
-                             boolean conjunctive, double conjunctionThreshold) implements Validated {
+                             boolean conjunctive, double conjunctionThreshold, int gridUnits) implements Validated {
     public static final List<String> KINDS = List.of("tem-t", "lstm");
     public static final List<String> TRANSITIONS = List.of("additive", "orthogonal", "rotation");
 
@@ -62,5 +65,6 @@ public record TemModelConfig(String kind, int codeUnits, int keyDim, int valueDi
         Check.range(at(p, "lstm_hidden"), lstmHidden, 1, 8192);
         Check.range(at(p, "readout_hidden"), readoutHidden, 1, 8192);
         Check.range(at(p, "conjunction_threshold"), conjunctionThreshold, -1, 1);
+        Check.range(at(p, "grid_units"), gridUnits, 0, 4096);
     }
 }

@@ -1,6 +1,7 @@
 package dev.topos.model;
 
 import dev.topos.nn.AttentionMemory;
+import dev.topos.nn.GridReadout;
 import dev.topos.nn.LandmarkCorrection;
 import dev.topos.nn.Module;
 import dev.topos.nn.PathIntegration;
@@ -19,6 +20,7 @@ import org.bytedeco.pytorch.Tensor;
  *   e_t   = e0 at a world's first step, else sigma(e_{t-1} W_{a_t})          (PositionCode: PathIntegration,
  *                                                                             or RotationPathIntegration)
  *   r_t   = softmax memory over (zscore(e_tau) W_e, x_tau W_x), tau &lt; t, same world (AttentionMemory)
+ *           (with grid units: over (p_tau W_e, x_tau W_x), p = relu(zscore(e) W_p + b_p), GridReadout)
  *   x^_t  = MLP(r_t)                                                           (Readout)
  * </pre>
  *
@@ -33,6 +35,7 @@ public final class TemTransformer extends Module implements WalkPredictor {
     private final LandmarkCorrection landmark;
     private final AttentionMemory memory;
     private final Readout readout;
+    private final GridReadout grid;
     private final int symbols;
     private final TemModelConfig cfg;
 
@@ -44,7 +47,9 @@ public final class TemTransformer extends Module implements WalkPredictor {
                 : child("path", new PathIntegration(cfg.codeUnits(), actions, cfg.transitionHidden(),
                         cfg.transitionInit(), cfg.activation(), cfg.codeNorm(), "orthogonal".equals(cfg.transition())));
         landmark = cfg.landmark() ? child("landmark", new LandmarkCorrection(cfg.codeUnits(), cfg.keyDim())) : null;
-        memory = child("memory", new AttentionMemory(cfg.codeUnits(), symbols, cfg.keyDim(), cfg.valueDim()));
+        grid = cfg.gridUnits() > 0 ? child("grid", new GridReadout(cfg.codeUnits(), cfg.gridUnits())) : null;
+        memory = child("memory", new AttentionMemory(grid == null ? cfg.codeUnits() : cfg.gridUnits(), symbols,
+                cfg.keyDim(), cfg.valueDim()));
         readout = child("readout", new Readout(cfg.valueDim(), cfg.readoutHidden(), symbols));
     }
 
@@ -54,22 +59,25 @@ public final class TemTransformer extends Module implements WalkPredictor {
     }
 
     /**
-     * Per chunk (K = memory + T keys): path integration ({@link PositionCode#flops}); keys 2B K E d_k;
-     * per query (one set from g_PI, one more from g with landmark correction) 2BT E d_k, scores
-     * 2BTK d_k, retrieval (a X) W_x 2BT(K S + S d_v), readout 2BT(d_v H + H S); the landmark attention
-     * ({@link LandmarkCorrection#flops}) at every step.
+     * Per chunk (K = memory + T keys), with m the memory's input width (E, or G with grid units, which
+     * cost 2 E G per key and per query more): path integration ({@link PositionCode#flops}); keys
+     * 2B K m d_k; per query (one set from g_PI, one more from g with landmark correction) 2BT m d_k,
+     * scores 2BTK d_k, retrieval (a X) W_x 2BT(K S + S d_v), readout 2BT(d_v H + H S); the landmark
+     * attention ({@link LandmarkCorrection#flops}) at every step.
      */
     @Override
     public double forwardFlops(int batch, int steps) {
         double e = cfg.codeUnits();
+        double m = grid == null ? e : grid.units();
+        double gridPerRow = grid == null ? 0 : 2 * e * m;
         double k = cfg.memory() + steps;
         double b = batch;
         double t = steps;
-        double query = 2 * b * t * e * cfg.keyDim() + 2 * b * t * k * (cfg.keyDim() + symbols)
+        double query = b * t * gridPerRow + 2 * b * t * m * cfg.keyDim() + 2 * b * t * k * (cfg.keyDim() + symbols)
                 + 2 * b * t * (double) symbols * cfg.valueDim()
                 + 2 * b * t * ((double) cfg.valueDim() * cfg.readoutHidden() + (double) cfg.readoutHidden() * symbols);
         double correction = landmark == null ? 0 : t * landmark.flops(batch, k, cfg.codeUnits()) + query;
-        return path.flops(batch, steps) + 2 * b * k * e * cfg.keyDim() + query + correction;
+        return path.flops(batch, steps) + b * k * (gridPerRow + 2 * m * cfg.keyDim()) + query + correction;
     }
 
     @Override
@@ -107,14 +115,19 @@ public final class TemTransformer extends Module implements WalkPredictor {
         boolean both = landmark != null;
         Tensor queries = both ? Tensors.cat(List.of(g.pathCodes(), g.codes()), 1) : g.pathCodes();
         Tensor mask = both ? Tensors.cat(List.of(keys.mask(), keys.mask()), 1) : keys.mask();
-        AttentionMemory.Retrieval r = memory.retrieve(AttentionMemory.zscore(queries),
-                List.of(AttentionMemory.zscore(keys.carried()), AttentionMemory.zscore(keys.own())), keys.obs(),
-                mask);                                                                                    // r_t
+        Tensor read = memoryInput(queries);
+        AttentionMemory.Retrieval r = memory.retrieve(read,
+                List.of(memoryInput(keys.carried()), memoryInput(keys.own())), keys.obs(), mask);         // r_t
         Tensor predicted = readout.apply(r.values());                                              // x^_t
         carry.put(CODE, g.codes().select(1, t - 1));
         MemoryBuffer.keepLast(carry, keys);
         return new Prediction(predicted.narrow(1, 0, t), g.codes(), r.attention().narrow(1, 0, t), g.pathCodes(),
-                both ? predicted.narrow(1, t, t) : null);
+                both ? predicted.narrow(1, t, t) : null, grid == null ? null : read.narrow(1, 0, t));
+    }
+
+    /** What the memory reads a position from: the grid units p of codes e, or zscore(e). */
+    private Tensor memoryInput(Tensor codes) {
+        return grid == null ? AttentionMemory.zscore(codes) : grid.apply(codes);
     }
 
     /** Path integration alone: g = g_PI, every step stored. */

@@ -16,7 +16,9 @@ import org.bytedeco.pytorch.global.torch;
  *
  * n is the number of memories a query may see (for n &lt; 3, beta is held at 1 + ln 1 = 1). Validity
  * (causality, current world only) is the caller's mask; a query with no valid memory retrieves 0.
- * Each memory tau is a "memory neuron": its attention weight over queries is its rate map.
+ * Each memory tau is a "memory neuron": its attention weight over queries is its rate map. A model
+ * may read positions through other units than zscore(e) (e.g. {@link GridReadout}'s p): the memory
+ * projects whatever codes it is given.
  *
  * <p>W_e starts at N(0, 1/(E d_k)), so that beta q.k / sqrt(d_k) is O(1) at birth. Xavier's
  * scale (q.k / sqrt(d_k) ~ 21 for equal codes, times beta ~ 8 with a thousand memories) makes the
@@ -28,6 +30,7 @@ public final class AttentionMemory extends Module {
     private final Tensor wE;
     private final Tensor wX;
 
+    /** @param codeUnits the width of the codes queries and keys are projected from (E, or G grid units) */
     public AttentionMemory(int codeUnits, int symbols, int keyDim, int valueDim) {
         this.keyDim = keyDim;
         wE = parameter("w_e", Init.normal(1 / Math.sqrt((double) codeUnits * keyDim), codeUnits, keyDim));
@@ -46,8 +49,8 @@ public final class AttentionMemory extends Module {
      * computed as (a X) W_x, the same as a (X W_x) by associativity, but with S (one-hot symbols)
      * columns instead of d_v per memory.
      *
-     * @param queryCodes zscored codes of the queries (B, T, E)
-     * @param keyCodes   zscored codes of the memories, in parts along the memory axis (B, K_i, E)
+     * @param queryCodes the queries' codes (B, T, E), z-scored (or grid units)
+     * @param keyCodes   the memories' codes, likewise, in parts along the memory axis (B, K_i, E)
      * @param symbols    one-hot observations of the memories (B, K, S), K the parts' total
      * @param mask       1 where query t may read memory tau (B, T, K)
      * @return retrieved values (B, T, d_v) and attention weights (B, T, K)

@@ -12,6 +12,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,14 +24,20 @@ class WalkPredictorTest {
     private static final int S = 7;
     private static final int B = 2;
     private static final int T = 12;
-    private static final TemModelConfig CFG = new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", false, true, 5, 0.1, 64, 9, 6, false, false, 0.9);
+    private static final TemModelConfig CFG = new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", false, true, 5, 0.1, 64, 9, 6, false, false, 0.9, 0);
     /** With landmark correction and a conjunctive memory (a low threshold, so that some steps are not stored). */
-    private static final TemModelConfig PAPER = new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", false, true, 5, 0.1, 64, 9, 6, true, true, 0.3);
+    private static final TemModelConfig PAPER = new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", false, true, 5, 0.1, 64, 9, 6, true, true, 0.3, 0);
+
+    /** The memory reads positions through 6 non-negative grid units. */
+    private static final TemModelConfig GRID = new TemModelConfig("tem-t", 8, 4, 4, "linear", "rotation", true, false, 5, 1, 64, 9, 6, false, false, 0.9, 6);
 
     static Stream<IntFunction<WalkPredictor>> models() {
         return Stream.of(seed -> {
             Engine.seed(seed);
             return new TemTransformer(CFG, S, 5);
+        }, seed -> {
+            Engine.seed(seed);
+            return new TemTransformer(GRID, S, 5);
         }, seed -> {
             Engine.seed(seed);
             return new TemTransformer(PAPER, S, 5);
@@ -175,6 +182,23 @@ class WalkPredictorTest {
             for (float v : first) {
                 assertEquals(0f, v, 0f, "the first step of a world has nothing to read");
             }
+        }
+    }
+
+    /** With grid units the model reports p = relu(zscore(g) W_p + b_p) of each step's code, and the analyses read them. */
+    @org.junit.jupiter.api.Test
+    void gridUnitsAreTheReadoutOfEachStepsCode() {
+        try (PointerScope scope = new PointerScope()) {
+            Engine.seed(10);
+            TemTransformer model = new TemTransformer(GRID, S, 5);
+            WalkPredictor.Prediction p = model.forward(model.initialCarry(B), Walk.random(4, 6).batch());
+            assertEquals(6, p.gridUnits().size(2));
+            Tensor w = model.parameters().get("grid.weight");
+            Tensor b = model.parameters().get("grid.bias");
+            Tensor z = torch.layer_norm(p.codes(), 8);
+            assertArrayEquals(Tensors.toFloats(z.matmul(w.t()).add(b).relu()), Tensors.toFloats(p.gridUnits()), 1e-5f);
+            assertTrue(Tensors.item(p.gridUnits().min()) >= 0);
+            assertTrue(p.positionUnits() == p.gridUnits());
         }
     }
 

@@ -98,7 +98,7 @@ public final class TemAnalysis {
             this.cfg = cfg;
             this.r = r;
             this.waves = waves;
-            this.code = cfg.model().kind().equals("lstm") ? "h" : "e";
+            this.code = cfg.model().kind().equals("lstm") ? "h" : cfg.model().gridUnits() > 0 ? "p" : "e";
             this.top = Arrays.copyOf(r.unitsByGridScore(), Math.min(cfg.eval().units(), r.unitsByGridScore().length));
         }
 
@@ -191,8 +191,11 @@ public final class TemAnalysis {
             ReportTable table = new ReportTable("Grid scores of the top units",
                     List.of("rank", "unit", "grid score in world A",
                             "null (95th percentile of " + cfg.eval().shuffles() + " shuffles)"), rows);
-            String text = "Rate map: mean activity of a code unit (" + (code.equals("e") ? "TEM-t's position code e"
-                    : "the LSTM's hidden state h") + ") at each node over the second half of the walk. Grid score:"
+            String text = "Rate map: mean activity of a code unit (" + switch (code) {
+                case "e" -> "TEM-t's position code e";
+                case "p" -> "TEM-t's grid units p = relu(zscore(e) W_p + b_p), through which its memory reads positions";
+                default -> "the LSTM's hidden state h";
+            } + ") at each node over the second half of the walk. Grid score:"
                     + " rotational symmetry of the autocorrelogram, min(c60, c120) - max(c30, c90, c150) over ring"
                     + " masks (Sargolini et al. 2006; Banino et al. 2018); above 0 means hexagonal, grid-cell-like periodicity. A unit counts as grid-like"
                     + " (grid_fraction) when its score beats the 95th percentile of the scores of its own map with"

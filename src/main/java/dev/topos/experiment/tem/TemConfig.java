@@ -105,14 +105,19 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
      * @param codeMatch mean squared difference between g and g_PI (landmark correction only)
      * @param codeL2    mean square of g (TEM-t)
      * @param weightL2  sum of squares / 2 of every weight of rank &gt;= 2 (both models)
+     * @param gridActivity mean square of the grid units p (with {@code model.grid_units} only): the bounded
+     *                  activity of Dorrell et al. (ICLR 2023); TEM has no such units, so the default 0.1 is
+     *                  Topos's choice (a tenth of p's mean square at birth, 0.5, against a cross-entropy of 3.8)
      */
-    public record Loss(double corrected, double codeMatch, double codeL2, double weightL2) implements Validated {
+    public record Loss(double corrected, double codeMatch, double codeL2, double weightL2, double gridActivity)
+            implements Validated {
         @Override
         public void validate(String p) {
             Check.range(at(p, "corrected"), corrected, 0, 1e6);
             Check.range(at(p, "code_match"), codeMatch, 0, 1e6);
             Check.range(at(p, "code_l2"), codeL2, 0, 1e6);
             Check.range(at(p, "weight_l2"), weightL2, 0, 1e6);
+            Check.range(at(p, "grid_activity"), gridActivity, 0, 1e6);
         }
     }
 
@@ -120,10 +125,10 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
         return new TemConfig("tem", "tem-t", 42,
                 new World(16, 8, 11, 45, StraightBiasPolicy.NAME),
                 new Walk(75, 40, 5, 4000),
-                new TemModelConfig("tem-t", 128, 64, 64, "linear", "orthogonal", false, true, 20, 0.003, 1024, 256, 128, false, false, 0.9),
+                new TemModelConfig("tem-t", 128, 64, 64, "linear", "orthogonal", false, true, 20, 0.003, 1024, 256, 128, false, false, 0.9, 0),
                 new TrainConfig(20_000, 9.4e-4, 0.5, 4000, 0.9, 0.999, 0.0, 1.0, 50, 500, 3),
                 new Eval(16, 2000, 1_000_003, 10, 16, 100, 16, 8000),
-                new Loss(1, 1, 0.01, 0.001));
+                new Loss(1, 1, 0.01, 0.001, 0.1));
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class TemTask implements TrainingTask {
     /**
      * TEM's losses ({@link TemConfig.Loss}): the cross-entropy of the prediction from g_PI on visited
      * steps; with landmark correction, that of the prediction from g and the squared difference g - g_PI;
-     * the L2 of g and of the weights. Each term beside the first is also logged.
+     * the L2 of g and of the weights; the activity of the grid units. Each term beside the first is also logged.
      */
     private Tensor loss(WalkPredictor.Prediction p, WalkBatch batch, Tensor visited, Map<String, Tensor> metrics) {
         TemConfig.Loss w = cfg.loss();
@@ -77,6 +77,11 @@ public final class TemTask implements TrainingTask {
             Tensor l2 = p.codes().square().mean();
             metrics.put("code_l2", l2);
             loss = loss.add(Tensors.mul(l2, w.codeL2()));
+        }
+        if (p.gridUnits() != null && w.gridActivity() > 0) {
+            Tensor activity = p.gridUnits().square().mean();
+            metrics.put("grid_activity", activity);
+            loss = loss.add(Tensors.mul(activity, w.gridActivity()));
         }
         if (w.weightL2() > 0) {
             Tensor l2 = null;

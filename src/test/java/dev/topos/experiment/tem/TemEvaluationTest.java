@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class TemEvaluationTest {
     private static final int SYMBOLS = 10;
     private static final int STEPS = 150;
-    private static final TemModelConfig CFG = new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", false, true, 5, 0.1, 64, 9, 6, false, false, 0.9);
+    private static final TemModelConfig CFG = new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", false, true, 5, 0.1, 64, 9, 6, false, false, 0.9, 0);
 
     private static TemEvaluation.Settings settings(int chunk) {
         return new TemEvaluation.Settings(4, 5, SYMBOLS, StraightBiasPolicy.NAME, 2, STEPS, 7, chunk, STEPS, 5, 4, 10, 5, STEPS);
