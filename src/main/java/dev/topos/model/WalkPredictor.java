@@ -53,8 +53,9 @@ public interface WalkPredictor {
      * @param pathCodes (B, T, U) TEM-t's path-integrated code g_PI before landmark correction (= codes without
      *                  it), or null for a model without a position code
      * @param corrected (B, T, S) TEM-t's prediction from the corrected code, or null without landmark correction
-     * @param gridUnits (B, T, G) the non-negative units TEM-t reads positions through at each step
-     *                  ({@link dev.topos.nn.GridReadout} of codes), or null for a model without them
+     * @param gridUnits (B, T, G) the non-negative units through which TEM-t's memory reads each step's
+     *                  path-integrated code g_PI ({@link dev.topos.nn.GridReadout}), or null for a model
+     *                  without them
      */
     record Prediction(Tensor logits, Tensor codes, Tensor attention, Tensor pathCodes, Tensor corrected,
                       Tensor gridUnits) {

@@ -2,6 +2,7 @@ package dev.topos.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.bytedeco.javacpp.PointerScope;
@@ -40,7 +41,7 @@ class GridReadoutTest {
                 }
                 assertArrayEquals(expected, Tensors.toDoubles(grid.apply(Tensors.doubles(e, 1, E))), 1e-12);
                 assertEquals(G, grid.units());
-                assertEquals(true, active > 0 && active < G, "the case should have units on both sides of 0");
+                assertTrue(active > 0 && active < G, "the case should have units on both sides of 0");
             }
         });
     }
