@@ -1,8 +1,6 @@
 package dev.topos.nn;
 
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorOptional;
-import org.bytedeco.pytorch.global.torch;
 
 /**
  * Non-negative units read from a position code, the layer through which a model with
@@ -24,21 +22,22 @@ import org.bytedeco.pytorch.global.torch;
  * half the units fire at birth.
  */
 public final class GridReadout extends Module {
-    private final Tensor weight;
-    private final Tensor bias;
+    private final Dense linear;
+    private final int units;
 
     public GridReadout(int codeUnits, int units) {
-        weight = parameter("weight", Init.normal(1 / Math.sqrt(codeUnits), units, codeUnits));
-        bias = parameter("bias", Init.constant(0, units));
+        this.units = units;
+        linear = child("linear", new Dense(Init.normal(1 / Math.sqrt(codeUnits), units, codeUnits),
+                Init.constant(0, units)));
     }
 
     /** p for codes e of shape (..., E): (..., G). */
     public Tensor apply(Tensor codes) {
-        return torch.linear(AttentionMemory.zscore(codes), weight, new TensorOptional(bias)).relu();
+        return linear.apply(AttentionMemory.zscore(codes)).relu();
     }
 
     /** G, the number of units. */
     public int units() {
-        return (int) weight.size(0);
+        return units;
     }
 }

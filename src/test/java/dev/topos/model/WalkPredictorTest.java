@@ -193,8 +193,8 @@ class WalkPredictorTest {
             TemTransformer model = new TemTransformer(GRID, S, 5);
             WalkPredictor.Prediction p = model.forward(model.initialCarry(B), Walk.random(4, 6).batch());
             assertEquals(6, p.gridUnits().size(2));
-            Tensor w = model.parameters().get("grid.weight");
-            Tensor b = model.parameters().get("grid.bias");
+            Tensor w = model.parameters().get("grid.linear.weight");
+            Tensor b = model.parameters().get("grid.linear.bias");
             Tensor z = torch.layer_norm(p.codes(), 8);
             assertArrayEquals(Tensors.toFloats(z.matmul(w.t()).add(b).relu()), Tensors.toFloats(p.gridUnits()), 1e-5f);
             assertTrue(Tensors.item(p.gridUnits().min()) >= 0);

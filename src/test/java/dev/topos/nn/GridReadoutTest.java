@@ -20,8 +20,8 @@ class GridReadoutTest {
             try (PointerScope ignored = new PointerScope()) {
                 Engine.seed(5);
                 GridReadout grid = new GridReadout(E, G);
-                Tensors.copy(Tensors.doubles(new double[] {0.5, -0.2, 0.1}, G), grid.parameters().get("bias"));
-                double[] w = Tensors.toDoubles(grid.parameters().get("weight"));         // (G, E)
+                Tensors.copy(Tensors.doubles(new double[] {0.5, -0.2, 0.1}, G), grid.parameters().get("linear.bias"));
+                double[] w = Tensors.toDoubles(grid.parameters().get("linear.weight"));         // (G, E)
                 double[] b = {0.5, -0.2, 0.1};
                 double[] e = {2, -1, 0.5, 3};
                 double mean = (2 - 1 + 0.5 + 3) / 4.0;

@@ -17,7 +17,8 @@ import org.bytedeco.pytorch.Tensor;
 /**
  * Runs a trained walk model over walks, without gradients and with its weights untouched, and
  * records what the analyses read ({@link WalkRecord}): whether each step's prediction was right,
- *  and over the second half of each walk the units it reads positions from ({@link WalkPredictor.Prediction#positionUnits()}: its code, or its grid units) and the attention the chosen memories get.
+ * and over the second half of each walk the units it reads positions from (its code, or its grid
+ * units: {@link WalkPredictor.Prediction#positionUnits()}) and the attention the chosen memories get.
  *
  * <p>The walks (one slot each, equally long) are the slots of one batch, fed {@code chunk} steps at
  * a time with the model's state carried across chunks; a memory model keeps the last
@@ -53,8 +54,9 @@ final class TemRollout {
                     if (c0 + len <= half) {
                         continue;
                     }
-                    int units = (int) p.positionUnits().size(2);
-                    float[] flat = Tensors.toFloats(p.positionUnits());
+                    Tensor mapped = p.positionUnits();
+                    int units = (int) mapped.size(2);
+                    float[] flat = Tensors.toFloats(mapped);
                     for (int w = 0; w < b; w++) {
                         for (int j = Math.max(0, half - c0); j < len; j++) {
                             codes[w][c0 + j - half] = Arrays.copyOfRange(flat, (w * len + j) * units,
