@@ -190,7 +190,7 @@ class TrainLoopTest {
         assertEquals("bf16", compute.get("precision").asText());
         assertEquals("bf16", compute.get("requested").asText());
         assertEquals("cpu", compute.get("device").asText());
-        assertTrue(compute.get("allocator").asText().contains("MALLOC_MMAP_MAX_=0"), "surefire sets it as the launcher does");
+        assertTrue(compute.get("allocator").asText().contains("MALLOC_MMAP_MAX_=0, MALLOC_ARENA_MAX=1"), "surefire sets them as the launcher does");
         assertEquals("fp32", JSON.readTree(tmp.resolve("fp32").resolve(Compute.FILE).toFile()).get("precision").asText());
     }
 
