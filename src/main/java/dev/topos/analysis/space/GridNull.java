@@ -2,6 +2,7 @@ package dev.topos.analysis.space;
 
 import dev.topos.util.Rng;
 import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
@@ -9,13 +10,20 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * map with the values shuffled over the visited nodes (the spatial arrangement destroyed, the
  * values and the unvisited nodes kept), over {@code shuffles} shuffles. A unit whose grid score
  * exceeds it is counted as grid-like (the shuffle test of Sargolini et al., Science 2006; 95th
- * percentile of 100 shuffles as in Banino et al., Nature 2018).
+ * percentile of 100 shuffles as in Banino et al., Nature 2018). The score is the six-fold
+ * {@link GridScore#of}, or any other score of an autocorrelogram (e.g. {@link GridScore#square}).
  */
 public final class GridNull {
     private GridNull() {}
 
-    /** The threshold, or NaN when fewer than half of the shuffles give a defined score. */
+    /** The threshold of the six-fold grid score, or NaN when fewer than half of the shuffles give a defined score. */
     public static double threshold(double[][] map, int shuffles, double percentile, Rng rng) {
+        return threshold(map, shuffles, percentile, rng, GridScore::of);
+    }
+
+    /** The threshold of {@code score} (of an autocorrelogram), NaN when fewer than half of the shuffles define it. */
+    public static double threshold(double[][] map, int shuffles, double percentile, Rng rng,
+                                   ToDoubleFunction<double[][]> score) {
         int h = map.length;
         int w = map[0].length;
         double[] values = Arrays.stream(map).flatMapToDouble(Arrays::stream).filter(v -> !Double.isNaN(v)).toArray();
@@ -30,9 +38,9 @@ public final class GridNull {
                     shuffled[y][x] = Double.isNaN(map[y][x]) ? Double.NaN : values[k++];
                 }
             }
-            double score = GridScore.of(Autocorrelogram.of(shuffled));
-            if (!Double.isNaN(score)) {
-                scores[n++] = score;
+            double value = score.applyAsDouble(Autocorrelogram.of(shuffled));
+            if (!Double.isNaN(value)) {
+                scores[n++] = value;
             }
         }
         return 2 * n < shuffles ? Double.NaN : new Percentile().evaluate(Arrays.copyOf(scores, n), percentile);

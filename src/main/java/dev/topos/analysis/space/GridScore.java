@@ -18,6 +18,12 @@ package dev.topos.analysis.space;
  * autocorrelogram's edge along the axes.
  *
  * <p>The score is NaN if no ring yields all five correlations (e.g. a constant map).
+ *
+ * <p>{@link #square} is the four-fold score of the same rings, c90 - max(c45, c135), which
+ * DeepMind's {@code scores.py} computes beside the six-fold one ({@code grid_score_90}): high for a
+ * square lattice, whose autocorrelogram repeats every 90 degrees but not every 60, and low for a
+ * hexagonal one. On worlds whose moves are the four of a square lattice, it tells a code of square
+ * lattices from one of hexagons.
  */
 public final class GridScore {
     /** Inner ring radius, as a fraction of the map side. */
@@ -25,7 +31,32 @@ public final class GridScore {
     private static final int RINGS = 10;
     private static final double OUTER_MIN = 0.4;
     private static final double OUTER_MAX = 1.0;
-    private static final double[] ANGLES = {30, 60, 90, 120, 150};
+    /** The symmetry a score measures: the angles it rotates by, and how it combines their correlations. */
+    private enum Symmetry {
+        /** min(c60, c120) - max(c30, c90, c150). */
+        SIX_FOLD(30, 60, 90, 120, 150) {
+            @Override
+            double score(double[] c) {
+                return Math.min(c[1], c[3]) - Math.max(c[0], Math.max(c[2], c[4]));
+            }
+        },
+        /** c90 - max(c45, c135). */
+        FOUR_FOLD(45, 90, 135) {
+            @Override
+            double score(double[] c) {
+                return c[1] - Math.max(c[0], c[2]);
+            }
+        };
+
+        private final double[] angles;
+
+        Symmetry(double... angles) {
+            this.angles = angles;
+        }
+
+        /** The score from the correlations at {@link #angles}, in order; NaN propagates through min/max. */
+        abstract double score(double[] c);
+    }
 
     private GridScore() {
     }
@@ -46,13 +77,22 @@ public final class GridScore {
 
     /** The grid score maximised over rings (inner, outer[k]), radii as fractions of the map side. */
     public static double of(double[][] autocorrelogram, double inner, double[] outer) {
-        double[][][] rotated = new double[ANGLES.length][][];
-        for (int a = 0; a < ANGLES.length; a++) {
-            rotated[a] = Rotation.rotate(autocorrelogram, ANGLES[a]);
+        return best(autocorrelogram, inner, outer, Symmetry.SIX_FOLD);
+    }
+
+    /** The four-fold (square-lattice) score with the standard rings: max over rings of c90 - max(c45, c135). */
+    public static double square(double[][] autocorrelogram) {
+        return best(autocorrelogram, INNER, outerRadii(), Symmetry.FOUR_FOLD);
+    }
+
+    private static double best(double[][] autocorrelogram, double inner, double[] outer, Symmetry symmetry) {
+        double[][][] rotated = new double[symmetry.angles.length][][];
+        for (int a = 0; a < rotated.length; a++) {
+            rotated[a] = Rotation.rotate(autocorrelogram, symmetry.angles[a]);
         }
         double best = Double.NaN;
         for (double o : outer) {
-            double s = ringScore(autocorrelogram, rotated, inner, o);
+            double s = symmetry.score(ringCorrelations(autocorrelogram, rotated, inner, o));
             if (!Double.isNaN(s) && (Double.isNaN(best) || s > best)) {
                 best = s;
             }
@@ -60,14 +100,15 @@ public final class GridScore {
         return best;
     }
 
-    private static double ringScore(double[][] ac, double[][][] rotated, double inner, double outer) {
+    /** Per rotated copy, its Pearson correlation with the autocorrelogram over the ring (inner, outer]. */
+    private static double[] ringCorrelations(double[][] ac, double[][][] rotated, double inner, double outer) {
         int cy = ac.length / 2;
         int cx = ac[0].length / 2;
         double n = Math.min(cy, cx) + 1; // the map side
         double rIn = inner * n;
         double rOut = outer * n;
-        double[] c = new double[ANGLES.length];
-        for (int a = 0; a < ANGLES.length; a++) {
+        double[] c = new double[rotated.length];
+        for (int a = 0; a < rotated.length; a++) {
             Pearson p = new Pearson();
             for (int y = 0; y < ac.length; y++) {
                 for (int x = 0; x < ac[0].length; x++) {
@@ -79,7 +120,6 @@ public final class GridScore {
             }
             c[a] = p.value();
         }
-        // c = {c30, c60, c90, c120, c150}; NaN propagates through min/max
-        return Math.min(c[1], c[3]) - Math.max(c[0], Math.max(c[2], c[4]));
+        return c;
     }
 }

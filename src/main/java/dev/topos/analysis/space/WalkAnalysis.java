@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -27,7 +28,9 @@ import java.util.stream.IntStream;
  *       which memories a rollout should record);</li>
  *   <li>grid-like units: a unit whose grid score in the first remapping world (the larger box)
  *       exceeds its {@link GridNull} (the 95th percentile of its spatially shuffled maps'
- *       scores); {@code gridFraction} is their share of the units;</li>
+ *       scores); {@code gridFraction} is their share of the units; likewise, with the four-fold
+ *       {@link GridScore#square} and its own null, {@code squareFraction}: units that are square
+ *       lattices (the worlds' moves are those of a square lattice);</li>
  *   <li>remapping between two worlds of the same size: {@link Remapping#relationCorrelation} and
  *       {@link Remapping#meanMapCorrelation} of all code units, of the grid-like ones, and of the
  *       memory neurons (memory neuron k = the k-th recorded memory, by storage step, in each world).</li>
@@ -63,12 +66,13 @@ public final class WalkAnalysis {
      * @param codeMaps         rate maps of the code units
      * @param autocorrelograms their autocorrelograms
      * @param gridScores       their grid scores (NaN where undefined)
+     * @param squareScores     their four-fold scores ({@link GridScore#square}; NaN where undefined)
      * @param memorySteps      storage steps of the chosen memories, ascending (empty without attention)
      * @param memoryNodes      their nodes
      * @param memoryMaps       mean attention weight of each chosen memory, or null without attention
      */
     public record WorldMaps(BoxWorld world, int[][] visits, double[][][] codeMaps, double[][][] autocorrelograms,
-                            double[] gridScores, int[] memorySteps, int[] memoryNodes, double[][][] memoryMaps) {
+                            double[] gridScores, double[] squareScores, int[] memorySteps, int[] memoryNodes, double[][][] memoryMaps) {
         public boolean hasMemory() {
             return memoryMaps != null;
         }
@@ -107,12 +111,17 @@ public final class WalkAnalysis {
      * @param remapping        the two-world remapping analysis
      * @param gridNull         per unit, its grid-score null in the first remapping world
      * @param gridFraction     the share of units whose grid score there beats their null
+     * @param squareScores     per unit, its four-fold score in the first remapping world
+     * @param squareScoreMedian the median over units of the four-fold score
+     * @param squareNull       per unit, its four-fold-score null there
+     * @param squareFraction   the share of units whose four-fold score there beats their null
      */
     public record Result(Steps steps, double accUnvisited, double accVisited, double accZeroShot,
                          double accZeroShotWithStay, int countUnvisited, int countVisited, int countZeroShot,
                          int countZeroShotWithStay, double chance, Curves byNodes, Curves byEdges,
                          List<WorldMaps> worlds, double[] gridScores, int[] unitsByGridScore, double gridScoreMedian,
-                         Remap remapping, double[] gridNull, double gridFraction) {
+                         Remap remapping, double[] gridNull, double gridFraction, double[] squareScores,
+                         double squareScoreMedian, double[] squareNull, double squareFraction) {
     }
 
     /**
@@ -132,8 +141,9 @@ public final class WalkAnalysis {
         List<WorldMaps> maps = worlds.stream().map(WalkAnalysis::worldMaps).toList();
         WorldMaps a = worldMaps(remapA);
         double[] gridScores = a.gridScores();
-        double[] gridNull = gridNull(a, shuffles, seed);
-        Remap remap = remap(a, worldMaps(remapB), gridUnits(a, gridNull));
+        double[] gridNull = nulls(a, shuffles, seed, 0, GridScore::of);
+        double[] squareNull = nulls(a, shuffles, seed, gridNull.length, GridScore::square);
+        Remap remap = remap(a, worldMaps(remapB), above(gridScores, gridNull));
         return new Result(steps,
                 accuracy(steps.correct(), unvisited), accuracy(steps.correct(), steps.visited()),
                 accuracy(steps.correct(), steps.zeroShot()), accuracy(steps.correct(), steps.zeroShotWithStay()),
@@ -141,26 +151,31 @@ public final class WalkAnalysis {
                 chance,
                 curves(steps.fracNodesVisited(), steps, chance, bins),
                 curves(steps.fracEdgesTaken(), steps, chance, bins),
-                maps, gridScores, rank(gridScores), median(gridScores), remap, gridNull, gridFraction(remap.gridUnits(), gridNull));
+                maps, gridScores, rank(gridScores), median(gridScores), remap, gridNull,
+                fraction(remap.gridUnits(), gridNull), a.squareScores(), median(a.squareScores()), squareNull,
+                fraction(above(a.squareScores(), squareNull), squareNull));
     }
 
-    /** Per unit, its {@link GridNull} in {@code world}; NaN where undefined. */
-    private static double[] gridNull(WorldMaps world, int shuffles, long seed) {
+    /**
+     * Per unit, its {@link GridNull} of {@code score} in {@code world}; NaN where undefined. Unit u's
+     * shuffles are drawn from stream {@code label + u} of {@code seed}.
+     */
+    private static double[] nulls(WorldMaps world, int shuffles, long seed, int label, ToDoubleFunction<double[][]> score) {
         double[] out = new double[world.codeMaps().length];
         for (int u = 0; u < out.length; u++) {
-            out[u] = GridNull.threshold(world.codeMaps()[u], shuffles, NULL_PERCENTILE, Rng.derive(seed, u));
+            out[u] = GridNull.threshold(world.codeMaps()[u], shuffles, NULL_PERCENTILE, Rng.derive(seed, label + u), score);
         }
         return out;
     }
 
-    /** The units whose grid score in {@code world} is above their null (NaN counts as not). */
-    private static int[] gridUnits(WorldMaps world, double[] gridNull) {
-        return IntStream.range(0, gridNull.length).filter(u -> world.gridScores()[u] > gridNull[u]).toArray();
+    /** The units whose score is above their null (NaN counts as not). */
+    private static int[] above(double[] scores, double[] nulls) {
+        return IntStream.range(0, nulls.length).filter(u -> scores[u] > nulls[u]).toArray();
     }
 
-    /** The share of all units that are {@code gridUnits}. */
-    private static double gridFraction(int[] gridUnits, double[] gridNull) {
-        return gridNull.length == 0 ? Double.NaN : gridUnits.length / (double) gridNull.length;
+    /** The share of all units that are {@code units}. */
+    private static double fraction(int[] units, double[] nulls) {
+        return nulls.length == 0 ? Double.NaN : units.length / (double) nulls.length;
     }
 
     /** The median of the defined values, NaN if none. */
@@ -186,15 +201,17 @@ public final class WalkAnalysis {
         double[][][] maps = codes.maps();
         double[][][] acs = new double[maps.length][][];
         double[] scores = new double[maps.length];
+        double[] square = new double[maps.length];
         for (int u = 0; u < maps.length; u++) {
             acs[u] = Autocorrelogram.of(maps[u]);
             scores[u] = GridScore.of(acs[u]);
+            square[u] = GridScore.square(acs[u]);
         }
         if (memory == null) {
-            return new WorldMaps(world, codes.visits(), maps, acs, scores, new int[0], new int[0], null);
+            return new WorldMaps(world, codes.visits(), maps, acs, scores, square, new int[0], new int[0], null);
         }
         int[] nodes = Arrays.stream(r.memorySteps()).map(t -> walk.node[0][t]).toArray();
-        return new WorldMaps(world, codes.visits(), maps, acs, scores, r.memorySteps(), nodes, memory.maps());
+        return new WorldMaps(world, codes.visits(), maps, acs, scores, square, r.memorySteps(), nodes, memory.maps());
     }
 
     private static Remap remap(WorldMaps a, WorldMaps b, int[] gridUnits) {
@@ -298,6 +315,4 @@ public final class WalkAnalysis {
         }
         return out;
     }
-
-    /** The seed of item {@code index} of an evaluation stream (worlds, remapping worlds, memory draws). */
 }

@@ -124,6 +124,10 @@ public final class TemAnalysis {
             summary.put("grid_fraction", r.gridFraction());
             summary.put("grid_score_mean_top", Arrays.stream(top).mapToDouble(u -> r.gridScores()[u])
                     .filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN));
+            summary.put("square_score_max", Arrays.stream(r.squareScores()).filter(v -> !Double.isNaN(v)).max()
+                    .orElse(Double.NaN));
+            summary.put("square_score_median", r.squareScoreMedian());
+            summary.put("square_fraction", r.squareFraction());
             summary.put("remap_code_relation", r.remapping().codeRelation());
             summary.put("remap_grid_relation", r.remapping().gridRelation());
             summary.put("remap_grid_units", r.remapping().gridUnits().length);
@@ -186,11 +190,13 @@ public final class TemAnalysis {
                             top.length, rowOf(top.length), "Their spatial autocorrelograms (red positive, blue negative)"));
             List<List<Object>> rows = new ArrayList<>();
             for (int i = 0; i < top.length; i++) {
-                rows.add(List.of(i + 1, code + top[i], r.gridScores()[top[i]], r.gridNull()[top[i]]));
+                rows.add(List.of(i + 1, code + top[i], r.gridScores()[top[i]], r.gridNull()[top[i]],
+                        r.squareScores()[top[i]], r.squareNull()[top[i]]));
             }
+            String nullOf = " (95th percentile of " + cfg.eval().shuffles() + " shuffles)";
             ReportTable table = new ReportTable("Grid scores of the top units",
-                    List.of("rank", "unit", "grid score in world A",
-                            "null (95th percentile of " + cfg.eval().shuffles() + " shuffles)"), rows);
+                    List.of("rank", "unit", "grid score in world A", "its null" + nullOf, "four-fold score",
+                            "its null" + nullOf), rows);
             String text = "Rate map: mean activity of a code unit (" + switch (code) {
                 case "e" -> "TEM-t's position code e";
                 case "p" -> "TEM-t's grid units p = relu(zscore(e) W_p + b_p), through which its memory reads positions";
@@ -200,7 +206,10 @@ public final class TemAnalysis {
                     + " masks (Sargolini et al. 2006; Banino et al. 2018); above 0 means hexagonal, grid-cell-like periodicity. A unit counts as grid-like"
                     + " (grid_fraction) when its score beats the 95th percentile of the scores of its own map with"
                     + " the visited nodes shuffled. Look for periodic, spatially smooth maps and autocorrelograms"
-                    + " with a six-fold ring. The score is NaN where too few bins overlap.";
+                    + " with a six-fold ring. The four-fold score, c90 - max(c45, c135) over the same rings (DeepMind's"
+                    + " scores.py computes it beside the six-fold one), is high for square lattices, which the"
+                    + " square worlds' four moves may favour; square_fraction counts the units above its own null."
+                    + " The scores are NaN where too few bins overlap.";
             return new ReportSection("Spatial maps", text, figures, List.of(table));
         }
 

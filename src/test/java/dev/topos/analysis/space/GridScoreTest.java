@@ -40,6 +40,24 @@ class GridScoreTest {
     }
 
     @Test
+    void squarePatternScoresHighOnTheFourFoldScoreAndHexagonsDoNot() {
+        double square = GridScore.square(Autocorrelogram.of(Patterns.planeWaves(SIZE, WAVELENGTH, new double[] {0, 90}, 3.3, 7.1)));
+        double rotated = GridScore.square(Autocorrelogram.of(Patterns.planeWaves(SIZE, WAVELENGTH, new double[] {25, 115}, 0, 0)));
+        double hexagonal = GridScore.square(Autocorrelogram.of(
+                Patterns.planeWaves(SIZE, WAVELENGTH, new double[] {0, 60, 120}, 3.3, 7.1)));
+        assertTrue(square > 0.5, "four-fold score of a square lattice " + square);
+        assertTrue(rotated > 0.5, "four-fold score of a rotated square lattice " + rotated);
+        assertTrue(hexagonal < square - 0.5, "four-fold score of a hexagonal lattice " + hexagonal + ", of a square one " + square);
+    }
+
+    @Test
+    void bandsScoreLowOnBothScores() {
+        double[][] ac = Autocorrelogram.of(Patterns.planeWaves(SIZE, WAVELENGTH, new double[] {30}, 0, 0));
+        assertTrue(GridScore.of(ac) < 0.2, "six-fold score of bands " + GridScore.of(ac));
+        assertTrue(GridScore.square(ac) < 0.2, "four-fold score of bands " + GridScore.square(ac));
+    }
+
+    @Test
     void smoothNoiseScoresNearZeroOnAverageAndFarBelowAGrid() {
         // A single noise map's score spreads (sd ~0.2 here: max over 10 rings of a min - max of
         // noisy correlations), so the claim is about the average and about the gap to a grid (~1.6).
