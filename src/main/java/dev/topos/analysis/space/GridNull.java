@@ -10,18 +10,20 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * map with the values shuffled over the visited nodes (the spatial arrangement destroyed, the
  * values and the unvisited nodes kept), over {@code shuffles} shuffles. A unit whose grid score
  * exceeds it is counted as grid-like (the shuffle test of Sargolini et al., Science 2006; 95th
- * percentile of 100 shuffles as in Banino et al., Nature 2018). The score is the six-fold
- * {@link GridScore#of}, or any other score of an autocorrelogram (e.g. {@link GridScore#square}).
+ * percentile of 100 shuffles as in Banino et al., Nature 2018). The score is that of a map: by
+ * default the six-fold {@link GridScore#of} of its autocorrelogram; any other (e.g. the four-fold
+ * {@link GridScore#square}, or a score after {@link RateMapSmoothing}, which then smooths each
+ * shuffled map as it smoothed the real one).
  */
 public final class GridNull {
     private GridNull() {}
 
     /** The threshold of the six-fold grid score, or NaN when fewer than half of the shuffles give a defined score. */
     public static double threshold(double[][] map, int shuffles, double percentile, Rng rng) {
-        return threshold(map, shuffles, percentile, rng, GridScore::of);
+        return threshold(map, shuffles, percentile, rng, m -> GridScore.of(Autocorrelogram.of(m)));
     }
 
-    /** The threshold of {@code score} (of an autocorrelogram), NaN when fewer than half of the shuffles define it. */
+    /** The threshold of {@code score} (of a map), NaN when fewer than half of the shuffles define it. */
     public static double threshold(double[][] map, int shuffles, double percentile, Rng rng,
                                    ToDoubleFunction<double[][]> score) {
         int h = map.length;
@@ -38,7 +40,7 @@ public final class GridNull {
                     shuffled[y][x] = Double.isNaN(map[y][x]) ? Double.NaN : values[k++];
                 }
             }
-            double value = score.applyAsDouble(Autocorrelogram.of(shuffled));
+            double value = score.applyAsDouble(shuffled);
             if (!Double.isNaN(value)) {
                 scores[n++] = value;
             }

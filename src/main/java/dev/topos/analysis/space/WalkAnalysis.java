@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  *   <li>{@link AccuracyCurve}s against the fraction of nodes visited and of edges taken, for the
  *       model and for the node agent (knows iff visited) and edge agent (knows iff edge taken);</li>
  *   <li>{@link RateMap}s of the model's code units over the second half of each walk, their
- *       autocorrelograms and {@link GridScore}s; the score of a unit is its score in the first
+ *       autocorrelograms (of the maps after {@link RateMapSmoothing} by {@code smoothing} nodes; 0:
+ *       none) and {@link GridScore}s; the score of a unit is its score in the first
  *       remapping world (a box large enough to resolve grid periods), and units are ranked by it;</li>
  *   <li>memory neurons (models with attention): the recorded memories' rate maps, the mean
  *       attention weight each gets at each node over the second half ({@link #chooseMemories} says
@@ -64,7 +65,7 @@ public final class WalkAnalysis {
      * @param world            the world
      * @param visits           second-half visits per node [y][x]; maps are NaN exactly where 0
      * @param codeMaps         rate maps of the code units
-     * @param autocorrelograms their autocorrelograms
+     * @param autocorrelograms their autocorrelograms (of the smoothed maps)
      * @param gridScores       their grid scores (NaN where undefined)
      * @param squareScores     their four-fold scores ({@link GridScore#square}; NaN where undefined)
      * @param memorySteps      storage steps of the chosen memories, ascending (empty without attention)
@@ -132,18 +133,21 @@ public final class WalkAnalysis {
      * @param bins     bins of the accuracy curves
      * @param shuffles spatial shuffles per unit of the grid-score null
      * @param seed     seed of the shuffles
+     * @param smoothing sigma (nodes) of the {@link RateMapSmoothing} before autocorrelograms; 0: none
      */
     public static Result of(List<WalkRecord> worlds, WalkRecord remapA, WalkRecord remapB, int symbols, int bins,
-                            int shuffles, long seed) {
+                            int shuffles, long seed, double smoothing) {
         Steps steps = steps(worlds);
         double chance = 1.0 / symbols;
         boolean[] unvisited = not(steps.visited());
-        List<WorldMaps> maps = worlds.stream().map(WalkAnalysis::worldMaps).toList();
-        WorldMaps a = worldMaps(remapA);
+        List<WorldMaps> maps = worlds.stream().map(r -> worldMaps(r, smoothing)).toList();
+        WorldMaps a = worldMaps(remapA, smoothing);
         double[] gridScores = a.gridScores();
-        double[] gridNull = nulls(a, shuffles, seed, 0, GridScore::of);
-        double[] squareNull = nulls(a, shuffles, seed, gridNull.length, GridScore::square);
-        Remap remap = remap(a, worldMaps(remapB), above(gridScores, gridNull));
+        double[] gridNull = nulls(a, shuffles, seed, 0,
+                m -> GridScore.of(Autocorrelogram.of(RateMapSmoothing.of(m, smoothing))));
+        double[] squareNull = nulls(a, shuffles, seed, gridNull.length,
+                m -> GridScore.square(Autocorrelogram.of(RateMapSmoothing.of(m, smoothing))));
+        Remap remap = remap(a, worldMaps(remapB, smoothing), above(gridScores, gridNull));
         return new Result(steps,
                 accuracy(steps.correct(), unvisited), accuracy(steps.correct(), steps.visited()),
                 accuracy(steps.correct(), steps.zeroShot()), accuracy(steps.correct(), steps.zeroShotWithStay()),
@@ -185,8 +189,11 @@ public final class WalkAnalysis {
         return n == 0 ? Double.NaN : n % 2 == 1 ? defined[n / 2] : (defined[n / 2 - 1] + defined[n / 2]) / 2;
     }
 
-    /** The rate maps, autocorrelograms and grid scores of one recorded walk, and its memory neurons'. */
-    static WorldMaps worldMaps(WalkRecord r) {
+    /**
+     * The rate maps, autocorrelograms and grid scores (of the maps smoothed by {@code smoothing}
+     * nodes) of one recorded walk, and its memory neurons' maps.
+     */
+    static WorldMaps worldMaps(WalkRecord r, double smoothing) {
         WalkChunk walk = r.walk();
         BoxWorld world = walk.world[0][0];
         RateMap codes = new RateMap(world.width(), world.height(), r.codes().length == 0 ? 0 : r.codes()[0].length);
@@ -203,7 +210,7 @@ public final class WalkAnalysis {
         double[] scores = new double[maps.length];
         double[] square = new double[maps.length];
         for (int u = 0; u < maps.length; u++) {
-            acs[u] = Autocorrelogram.of(maps[u]);
+            acs[u] = Autocorrelogram.of(RateMapSmoothing.of(maps[u], smoothing));
             scores[u] = GridScore.of(acs[u]);
             square[u] = GridScore.square(acs[u]);
         }

@@ -81,7 +81,7 @@ public final class TemAnalysis {
         TemConfig.Eval e = cfg.eval();
         return new TemEvaluation.Settings(cfg.world().minSide(), cfg.world().maxSide(), cfg.world().symbols(),
                 cfg.world().policy(), e.worlds(), e.steps(), e.seed(), cfg.walk().chunk(), Math.max(e.steps(), e.gridSteps()),
-                e.bins(), e.units(), e.shuffles(), e.gridSide(), e.gridSteps());
+                e.bins(), e.units(), e.shuffles(), e.gridSide(), e.gridSteps(), e.smoothing());
     }
 
     /** Writes the figures, summary and sections of one evaluation. */
@@ -209,6 +209,11 @@ public final class TemAnalysis {
                     + " with a six-fold ring. The four-fold score, c90 - max(c45, c135) over the same rings (DeepMind's"
                     + " scores.py computes it beside the six-fold one), is high for square lattices, which the"
                     + " square worlds' four moves may favour; square_fraction counts the units above its own null."
+                    + (cfg.eval().smoothing() > 0 ? String.format(Locale.ROOT, " Autocorrelograms and scores are of"
+                            + " the maps smoothed by a Gaussian of sigma = %.2g nodes (eval.smoothing; each shuffle"
+                            + " of the null is smoothed alike), which removes node-scale alternation such as a"
+                            + " checkerboard.", cfg.eval().smoothing()) : " The maps are scored as measured"
+                            + " (eval.smoothing 0): node-scale alternation, e.g. a checkerboard, scores as a lattice.")
                     + " The scores are NaN where too few bins overlap.";
             return new ReportSection("Spatial maps", text, figures, List.of(table));
         }

@@ -79,9 +79,11 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
      * @param shuffles spatial shuffles per unit of the grid-score null ({@code GridNull})
      * @param gridSide  side of the two larger worlds of the grid-score and remapping analyses
      * @param gridSteps steps walked in each (the second half gives the rate maps)
+     * @param smoothing sigma in nodes of the Gaussian smoothing of rate maps before autocorrelograms and
+     *                  grid scores ({@code RateMapSmoothing}); 0, the default, scores the maps as measured
      */
-    public record Eval(int worlds, int steps, long seed, int bins, int units, int shuffles, int gridSide, int gridSteps)
-            implements Validated {
+    public record Eval(int worlds, int steps, long seed, int bins, int units, int shuffles, int gridSide, int gridSteps,
+                       double smoothing) implements Validated {
         @Override
         public void validate(String p) {
             Check.range(at(p, "worlds"), worlds, 1, 4096);
@@ -91,6 +93,7 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
             Check.range(at(p, "shuffles"), shuffles, 1, 100_000);
             Check.range(at(p, "grid_side"), gridSide, 2, 1024);
             Check.range(at(p, "grid_steps"), gridSteps, 10, 1_000_000);
+            Check.range(at(p, "smoothing"), smoothing, 0, 100);
         }
     }
 
@@ -127,7 +130,7 @@ public record TemConfig(String study, String name, long seed, World world, Walk 
                 new Walk(75, 40, 5, 4000),
                 new TemModelConfig("tem-t", 128, 64, 64, "linear", "orthogonal", false, true, 20, 0.003, 1024, 256, 128, false, false, 0.9, 0),
                 new TrainConfig(20_000, 9.4e-4, 0.5, 4000, 0.9, 0.999, 0.0, 1.0, 50, 500, 3),
-                new Eval(16, 2000, 1_000_003, 10, 16, 100, 16, 8000),
+                new Eval(16, 2000, 1_000_003, 10, 16, 100, 16, 8000, 0),
                 new Loss(1, 1, 0.01, 0.001, 0.1));
     }
 

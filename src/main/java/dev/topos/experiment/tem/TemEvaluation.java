@@ -50,9 +50,11 @@ public final class TemEvaluation {
      * @param shuffles spatial shuffles per unit of the grid-score null
      * @param gridSide  side of the two worlds of the grid and remapping analyses
      * @param gridSteps steps walked in each of them
+     * @param smoothing sigma (nodes) of the rate maps' smoothing before grid scores; 0: none
      */
     public record Settings(int minSide, int maxSide, int symbols, String policy, int worlds, int steps, long seed,
-                           int chunk, int capacity, int bins, int units, int shuffles, int gridSide, int gridSteps) {
+                           int chunk, int capacity, int bins, int units, int shuffles, int gridSide, int gridSteps,
+                           double smoothing) {
         /** @throws IllegalArgumentException naming the first field out of range */
         public Settings {
             require(minSide >= 2 && maxSide >= minSide && maxSide <= BoxWorld.MAX_SIDE, "sides " + minSide + ".." + maxSide);
@@ -67,6 +69,7 @@ public final class TemEvaluation {
             require(shuffles >= 1, "shuffles = " + shuffles);
             require(gridSide >= 2 && gridSide <= BoxWorld.MAX_SIDE, "grid side " + gridSide);
             require(gridSteps >= 2, "grid steps = " + gridSteps);
+            require(smoothing >= 0, "smoothing = " + smoothing);
         }
 
         private static void require(boolean ok, String what) {
@@ -92,7 +95,7 @@ public final class TemEvaluation {
         List<WalkRecord> worlds = rollout(model, walks, s, MEMORY_STREAM);
         List<WalkRecord> remap = rollout(model, pair, s, REMAP_MEMORY_STREAM);
         return WalkAnalysis.of(worlds, remap.get(0), remap.get(1), s.symbols(), s.bins(), s.shuffles(),
-                seed(s.seed(), NULL_STREAM, 0));
+                seed(s.seed(), NULL_STREAM, 0), s.smoothing());
     }
 
     /** The rollout of {@code walks}; the memories of walk w are drawn with the seed of item w of {@code stream}. */

@@ -31,14 +31,14 @@ class GridNullTest {
     @Test
     void aSquareLatticeBeatsItsFourFoldNullAndAHexagonDoesNot() {
         double[][] square = Patterns.planeWaves(SIZE, SIZE / 3.0, new double[] {0, 90}, 1.3, 2.1);
-        double squareNull = GridNull.threshold(square, 50, 95, new Rng(1), GridScore::square);
+        double squareNull = GridNull.threshold(square, 50, 95, new Rng(1), m -> GridScore.square(Autocorrelogram.of(m)));
         double fourFold = GridScore.square(Autocorrelogram.of(square));
         assertTrue(fourFold > squareNull, "square lattice " + fourFold + " vs its four-fold null " + squareNull);
         assertTrue(score(square) < GridNull.threshold(square, 50, 95, new Rng(2)),
                 "a square lattice is no hexagon: six-fold score " + score(square));
         double[][] hex = Patterns.planeWaves(SIZE, SIZE / 3.0, new double[] {0, 60, 120}, 1.3, 2.1);
         double hexFourFold = GridScore.square(Autocorrelogram.of(hex));
-        double hexNull = GridNull.threshold(hex, 50, 95, new Rng(3), GridScore::square);
+        double hexNull = GridNull.threshold(hex, 50, 95, new Rng(3), m -> GridScore.square(Autocorrelogram.of(m)));
         assertTrue(hexFourFold < hexNull, "a hexagon is no square lattice: four-fold " + hexFourFold + " vs null " + hexNull);
     }
 

@@ -37,7 +37,7 @@ class TemAnalysisTest {
                 new TemConfig.Walk(10, 2, 1, 10),
                 new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", false, true, 5, 0.1, 32, 9, 6, false, false, 0.9, 0),
                 new TrainConfig(20, 1e-3, 1, 1000, 0.9, 0.999, 0, 10, 5, 10, 2),
-                new TemConfig.Eval(2, 120, 11, 5, 4, 10, 6, 120), new TemConfig.Loss(1, 1, 0.01, 0.001, 0.1));
+                new TemConfig.Eval(2, 120, 11, 5, 4, 10, 6, 120, 0), new TemConfig.Loss(1, 1, 0.01, 0.001, 0.1));
         cfg.validate("");
         Files.writeString(run.resolve(StudyConfigs.FILE), Configs.toYaml(cfg));
 

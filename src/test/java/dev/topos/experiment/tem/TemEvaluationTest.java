@@ -27,7 +27,7 @@ class TemEvaluationTest {
     private static final TemModelConfig CFG = new TemModelConfig("tem-t", 8, 4, 4, "relu", "additive", false, true, 5, 0.1, 64, 9, 6, false, false, 0.9, 0);
 
     private static TemEvaluation.Settings settings(int chunk) {
-        return new TemEvaluation.Settings(4, 5, SYMBOLS, StraightBiasPolicy.NAME, 2, STEPS, 7, chunk, STEPS, 5, 4, 10, 5, STEPS);
+        return new TemEvaluation.Settings(4, 5, SYMBOLS, StraightBiasPolicy.NAME, 2, STEPS, 7, chunk, STEPS, 5, 4, 10, 5, STEPS, 0);
     }
 
     @Test
@@ -108,9 +108,9 @@ class TemEvaluationTest {
     @Test
     void rejectsBadSettings() {
         assertThrows(IllegalArgumentException.class,
-                () -> new TemEvaluation.Settings(4, 3, SYMBOLS, StraightBiasPolicy.NAME, 2, STEPS, 7, 40, STEPS, 5, 4, 10, 5, STEPS));
+                () -> new TemEvaluation.Settings(4, 3, SYMBOLS, StraightBiasPolicy.NAME, 2, STEPS, 7, 40, STEPS, 5, 4, 10, 5, STEPS, 0));
         assertThrows(IllegalArgumentException.class,
-                () -> new TemEvaluation.Settings(4, 5, SYMBOLS, "teleport", 2, STEPS, 7, 40, STEPS, 5, 4, 10, 5, STEPS));
+                () -> new TemEvaluation.Settings(4, 5, SYMBOLS, "teleport", 2, STEPS, 7, 40, STEPS, 5, 4, 10, 5, STEPS, 0));
     }
 
     /** Bin by bin from the flags: (known + chance * unknown) / n, hence 1 where every step is known. */

@@ -34,7 +34,7 @@ class TemResumeTest {
                 new TemConfig.Walk(8, 2, 1, 6),
                 new TemModelConfig("tem-t", 8, 4, 4, "linear", "additive", false, true, 5, 0.05, 16, 9, 6, paper, paper, 0.5, 0),
                 new TrainConfig(steps, 1e-3, 0.5, 5, 0.9, 0.999, 0.01, 1.0, 2, 4, 2),
-                new TemConfig.Eval(2, 50, 11, 5, 4, 10, 6, 50), new TemConfig.Loss(1, 1, 0.01, 0.001, 0.1));
+                new TemConfig.Eval(2, 50, 11, 5, 4, 10, 6, 50, 0), new TemConfig.Loss(1, 1, 0.01, 0.001, 0.1));
     }
 
     private static Map<String, float[]> train(Path dir, long steps, boolean resume, boolean paper) throws IOException {
