@@ -25,4 +25,15 @@ public final class StudyConfigs {
         Path file = runDir.resolve(FILE);
         return Configs.read(Files.readString(file), type, file.toString());
     }
+
+    /**
+     * Reads a run folder's resolved config over {@code defaults}: a setting the folder's copy lacks (one
+     * added to Topos after the run was made) takes its default, which reproduces the earlier
+     * behaviour; every setting the copy holds is kept as it is.
+     */
+    public static <T extends Validated> T read(Path runDir, Class<T> type, T defaults) throws IOException {
+        Path file = runDir.resolve(FILE);
+        ObjectNode stored = Configs.parse(Files.readString(file), file.toString());
+        return Configs.bind(Configs.merge(Configs.treeOf(defaults), stored), type, file.toString());
+    }
 }

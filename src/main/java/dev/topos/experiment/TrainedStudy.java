@@ -75,7 +75,7 @@ public abstract class TrainedStudy<C extends StudyConfig, D, M, T extends Traini
 
     /** Reads a run folder's resolved config. */
     public final C config(Path runDir) throws IOException {
-        return StudyConfigs.read(runDir, type);
+        return StudyConfigs.read(runDir, type, defaults.get());
     }
 
     @Override
