@@ -131,7 +131,9 @@ final class RunCommand implements Callable<Integer> {
                         + "); drop --resume to start one");
             }
             if (resume) {
-                requireResumable(RunFolder.readConfig(dir), resolved, configFile);
+                // a setting added to Topos after the run was made is read at its default on both sides
+                ObjectNode stored = withStudy(study, study.resolve(RunFolder.readConfig(dir), configFile.toString()));
+                requireResumable(stored, resolved, configFile);
                 Optional<String> why = study.notResumable(dir);
                 if (why.isPresent()) {
                     throw new IllegalArgumentException("cannot resume " + dir + ": " + why.get()

@@ -135,6 +135,22 @@ class MainTest {
     }
 
     @Test
+    void aRunWrittenBeforeASettingExistedResumesWithItsDefault() throws IOException {
+        Path dir = tmp.resolve("older");
+        String out = dir.toString();
+        assertEquals(0, topos("run", "fake", "--out", out).code());
+        Path config = dir.resolve("config.yaml");
+        String stored = Files.readString(config);
+        assertTrue(stored.contains("lr: 0.1"), stored);
+        Files.writeString(config, stored.replace("lr: 0.1", "").replaceAll("\\n\\s*\\n", "\n"));
+
+        Result resumed = topos("run", "fake", "--out", out, "--resume", "--set", "train.steps=20");
+        assertEquals(0, resumed.code(), resumed.err());
+        topos("run", "fake", "--out", out, "--resume", "--set", "train.steps=30", "--set", "train.lr=0.2")
+                .assertUserError("differs", "train.lr");
+    }
+
+    @Test
     void severalExperimentsAreCheckedFirstThenRunInOrder() throws IOException {
         Path yaml = tmp.resolve("second.yaml");
         Files.writeString(yaml, "study: fake\nname: second\ntrain:\n  stpes: 3\n");
