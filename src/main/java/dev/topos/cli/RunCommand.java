@@ -131,9 +131,11 @@ final class RunCommand implements Callable<Integer> {
                         + "); drop --resume to start one");
             }
             if (resume) {
-                // a setting added to Topos after the run was made is read at its default on both sides
-                ObjectNode stored = withStudy(study, study.resolve(RunFolder.readConfig(dir), configFile.toString()));
-                requireResumable(stored, resolved, configFile);
+                // a setting added to Topos after a run of this study was made is read at its default on both sides
+                ObjectNode stored = RunFolder.readConfig(dir);
+                boolean sameStudy = stored.path("study").asText().equals(resolved.path("study").asText());
+                requireResumable(sameStudy ? withStudy(study, study.resolve(stored, configFile.toString())) : stored,
+                        resolved, configFile);
                 Optional<String> why = study.notResumable(dir);
                 if (why.isPresent()) {
                     throw new IllegalArgumentException("cannot resume " + dir + ": " + why.get()
