@@ -6,7 +6,7 @@ import dev.topos.geometry.Sheet;
 import dev.topos.geometry.Sheets;
 import dev.topos.nn.Dense;
 import dev.topos.nn.Dropout;
-import dev.topos.nn.Init;
+import dev.topos.nn.LayerNorm;
 import dev.topos.nn.LearnedEmbeddings;
 import dev.topos.nn.Module;
 import dev.topos.nn.Projection;
@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorOptional;
-import org.bytedeco.pytorch.global.torch;
 
 /**
  * The 1-layer Topoformer classifier (Binhuraib, Tuckute &amp; Blauch 2024; spec topoformer.md §4;
@@ -138,29 +136,6 @@ public final class Topoformer extends Module {
 
     private Mask mask(double r, Rng rng) {
         return "gaussian".equals(cfg.mask()) ? Masks.gaussian(sheet, r, rng) : Masks.circular(sheet, r);
-    }
-
-    /**
-     * Layer normalisation over the last axis (Ba, Kiros &amp; Hinton 2016), as PyTorch's
-     * {@code nn.LayerNorm(N)}: LN(x) = (x - mean(x)) / sqrt(var(x) + 1e-5) * weight + bias, with
-     * weight 1 and bias 0 at the start.
-     */
-    private static final class LayerNorm extends Module {
-        private static final double EPS = 1e-5;
-        private final long width;
-        private final Tensor weight;
-        private final Tensor bias;
-
-        LayerNorm(int width) {
-            this.width = width;
-            weight = parameter("weight", Init.constant(1, width));
-            bias = parameter("bias", Init.constant(0, width));
-        }
-
-        Tensor apply(Tensor x) {
-            return torch.layer_norm(x, new long[] {width}, new TensorOptional(weight), new TensorOptional(bias), EPS,
-                    false);
-        }
     }
 
     /**

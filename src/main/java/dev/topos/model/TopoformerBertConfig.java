@@ -1,0 +1,117 @@
+package dev.topos.model;
+
+import static dev.topos.config.Configs.at;
+
+import dev.topos.config.Check;
+import dev.topos.config.Validated;
+import java.util.List;
+
+/**
+ * Model section of a Topoformer-BERT study: the Topoformer's BERT (Binhuraib, Tuckute &amp; Blauch
+ * 2024, reference config {@code bert-c5_topo}) on the crammed-BERT recipe (Geiping &amp; Goldstein
+ * 2023, "Cramming"). Every layer's units live on one s x s torus sheet of N = s^2 units, and the one
+ * attention head is N wide.
+ *
+ * @param layers        L, pre-LN transformer layers
+ * @param side          s, the side of the sheet; N = s^2
+ * @param ffn           F, width of the GELU-GLU product (W_in: N -&gt; 2F, W_out: F -&gt; N); cramming's
+ *                      {@code intermed_size} is 2F
+ * @param vocabulary    V, token ids (BERT's uncased WordPiece: 30,522)
+ * @param length        tokens per sequence (cramming: 128)
+ * @param sq            spatial-querying field as a fraction of the sheet's area; 1 under the literal
+ *                      control, -1 (off) under the dense control
+ * @param sr            spatial-reweighting field of the attention output projection; likewise
+ * @param mask          field shape: "circular" (area fraction r), "gaussian" (r is the sigma), or
+ *                      "full" (all ones; only the literal control)
+ * @param control       "topographic" (the model), "literal" (the reference's sq = sr = 1 with full
+ *                      masks: globally pooled queries, non-negative output weights) or "dense"
+ *                      (standard attention, dense output projection)
+ * @param bias          biases on Q, K, V, the FFN and the MLM head's dense layer (cramming: false);
+ *                      the attention output projection and the decoder always have one
+ * @param embeddingNorm layer-normalise the summed embeddings (cramming: true)
+ * @param normEps       epsilon of every layer norm (cramming: 1e-12; PyTorch: 1e-5)
+ * @param dropout       dropout on the embeddings and on each block's output before its residual sum
+ * @param attnDropout   dropout on the attention weights (reference: 0)
+ */
+public record TopoformerBertConfig(int layers, int side, int ffn, int vocabulary, int length, double sq, double sr,
+                                   String mask, String control, boolean bias, boolean embeddingNorm, double normEps,
+                                   double dropout, double attnDropout) implements Validated {
+    public static final List<String> MASKS = List.of("circular", "gaussian", "full");
+    public static final List<String> CONTROLS = List.of("topographic", "literal", "dense");
+    /** The value of sq or sr that turns the spatial constraint off (the dense control). */
+    public static final double OFF = -1;
+    /** BERT's uncased WordPiece vocabulary. */
+    public static final int BERT_VOCABULARY = 30_522;
+
+    /**
+     * The topographic model with the reference's other choices: sq = sr = 0.3 circular, length 128,
+     * no biases, embedding norm, eps 1e-12, dropout 0.1, attention dropout 0.
+     */
+    public static TopoformerBertConfig topographic(int layers, int side, int ffn, int vocabulary) {
+        return new TopoformerBertConfig(layers, side, ffn, vocabulary, 128, 0.3, 0.3, "circular", "topographic",
+                false, true, 1e-12, 0.1, 0.0);
+    }
+
+    /** This model as the reference's literal control: sq = sr = 1 with full masks. */
+    public TopoformerBertConfig literal() {
+        return new TopoformerBertConfig(layers, side, ffn, vocabulary, length, 1, 1, "full", "literal", bias,
+                embeddingNorm, normEps, dropout, attnDropout);
+    }
+
+    /** This model as the true dense control: sq = sr = -1, standard attention, dense output projection. */
+    public TopoformerBertConfig dense() {
+        return new TopoformerBertConfig(layers, side, ffn, vocabulary, length, OFF, OFF, mask.equals("full")
+                ? "circular" : mask, "dense", bias, embeddingNorm, normEps, dropout, attnDropout);
+    }
+
+    @Override
+    public void validate(String p) {
+        Check.range(at(p, "layers"), layers, 1, 1024);
+        Check.range(at(p, "side"), side, 2, 256);
+        Check.range(at(p, "ffn"), ffn, 1, 1 << 20);
+        Check.range(at(p, "vocabulary"), vocabulary, 2, 1 << 24);
+        Check.range(at(p, "length"), length, 1, 1 << 16);
+        Check.oneOf(at(p, "mask"), mask, MASKS);
+        Check.oneOf(at(p, "control"), control, CONTROLS);
+        switch (control) {
+            case "topographic" -> {
+                field(at(p, "sq"), sq);
+                field(at(p, "sr"), sr);
+                Check.require(!mask.equals("full"), at(p, "mask") + " = 'full' is the literal control; set "
+                        + at(p, "control") + " = 'literal' (with sq = sr = 1) or use 'circular' / 'gaussian'");
+            }
+            case "literal" -> {
+                Check.require(sq == 1, at(p, "sq") + " = " + sq + " must be 1 under " + at(p, "control")
+                        + " = 'literal' (the reference's sq = 1 with a full mask)");
+                Check.require(sr == 1, at(p, "sr") + " = " + sr + " must be 1 under " + at(p, "control")
+                        + " = 'literal' (the reference's sr = 1 with a full mask)");
+                Check.require(mask.equals("full"), at(p, "mask") + " = '" + mask + "' must be 'full' under "
+                        + at(p, "control") + " = 'literal'");
+            }
+            default -> {
+                Check.require(sq == OFF, at(p, "sq") + " = " + sq + " must be -1 (off) under " + at(p, "control")
+                        + " = 'dense'");
+                Check.require(sr == OFF, at(p, "sr") + " = " + sr + " must be -1 (off) under " + at(p, "control")
+                        + " = 'dense'");
+            }
+        }
+        Check.range(at(p, "norm_eps"), normEps, 1e-30, 1);
+        Check.range(at(p, "dropout"), dropout, 0, 0.99);
+        Check.range(at(p, "attn_dropout"), attnDropout, 0, 0.99);
+    }
+
+    /** N = s^2, units per layer and the width of the head. */
+    public int width() {
+        return side * side;
+    }
+
+    /** Whether spatial querying and reweighting are on (topographic or literal). */
+    public boolean spatial() {
+        return !control.equals("dense");
+    }
+
+    private static void field(String field, double r) {
+        Check.require(r > 0 && r <= 1, field + " = " + r + " must be a fraction of the sheet in (0, 1] under "
+                + "control = 'topographic'");
+    }
+}
