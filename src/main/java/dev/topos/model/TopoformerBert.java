@@ -36,7 +36,7 @@ import org.bytedeco.pytorch.global.torch;
  *   x_l = TopoformerBertLayer_l(x_{l-1})             l = 1 .. L, pre-LN (see the layer)
  *   z   = LN_f(x_L)                                  final norm
  *   u   = LN_h(GELU(z W_h^T + b_h))                  MLM head (cramming's PredictionHeadComponent)
- *   logits = u E^T + b_dec                           (B, T, V), decoder tied to the input embeddings
+ *   logits = u E^T (+ b_dec with biases)             (B, T, V), decoder tied to the input embeddings
  * </pre>
  *
  * Controls ({@link TopoformerBertConfig#control}): "literal" keeps the code path of the reference
@@ -71,7 +71,7 @@ public final class TopoformerBert extends Module {
         this.cfg = cfg;
         int n = cfg.width();
         sheet = Sheets.grid(cfg.side(), true);
-        decoderBias = parameter("decoder_bias", Init.constant(0, cfg.vocabulary()));
+        decoderBias = cfg.bias() ? parameter("decoder_bias", Init.constant(0, cfg.vocabulary())) : null;
         embeddings = child("embed", new TiedEmbeddings(cfg.vocabulary(), n, EMBEDDING_STD));
         positions = child("positions", new ScaledSinusoidalPositions(cfg.length(), n));
         embeddingNorm = cfg.embeddingNorm() ? child("embed_norm", new LayerNorm(n, cfg.normEps())) : null;
@@ -168,7 +168,8 @@ public final class TopoformerBert extends Module {
     /** The MLM head and tied decoder: z (..., N) to logits (..., V). */
     public Tensor predict(Tensor z) {
         Tensor u = headNorm.apply(torch.gelu(headDense.apply(z)));
-        return embeddings.decode(u).add(decoderBias);
+        Tensor logits = embeddings.decode(u);
+        return decoderBias == null ? logits : logits.add(decoderBias);
     }
 
     /**

@@ -26,8 +26,9 @@ import java.util.List;
  * @param control       "topographic" (the model), "literal" (the reference's sq = sr = 1 with full
  *                      masks: globally pooled queries, non-negative output weights) or "dense"
  *                      (standard attention, dense output projection)
- * @param bias          biases on Q, K, V, the FFN and the MLM head's dense layer (cramming: false);
- *                      the attention output projection and the decoder always have one
+ * @param bias          biases on Q, K, V, the FFN, the MLM head's dense layer and the decoder (cramming:
+ *                      use_bias and decoder_bias false);
+ *                      the attention output projection always has one (SR keeps the dense projection's bias)
  * @param embeddingNorm layer-normalise the summed embeddings (cramming: true)
  * @param normEps       epsilon of every layer norm (cramming: 1e-12; PyTorch: 1e-5)
  * @param dropout       dropout on the embeddings and on each block's output before its residual sum
