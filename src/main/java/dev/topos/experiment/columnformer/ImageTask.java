@@ -1,13 +1,10 @@
 package dev.topos.experiment.columnformer;
 
-import dev.topos.data.EpochSampler;
 import dev.topos.model.Columnformer;
-import dev.topos.nn.Engine;
 import dev.topos.nn.Tensors;
 import dev.topos.train.Checkpoints;
 import dev.topos.train.Losses;
-import dev.topos.train.TrainingTask;
-import dev.topos.util.Rng;
+import dev.topos.train.SampledTask;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.pytorch.Tensor;
@@ -25,26 +22,20 @@ import org.bytedeco.pytorch.Tensor;
  * same patches. Learned positions get no weight decay (decay would pull every column to the
  * origin): their name, {@code geometry.positions}, is among the training config's exemptions.
  */
-final class ImageTask implements TrainingTask {
-    private static final String SAMPLER = "sampler";
+final class ImageTask extends SampledTask {
     private static final String REWIRE = "rewire.";
     private final Columnformer model;
     private final ImageInputs inputs;
     private final ColumnformerStudyConfig cfg;
-    private final EpochSampler sampler;
     private final Rewiring rewiring;
 
     ImageTask(Columnformer model, ImageInputs inputs, ColumnformerStudyConfig cfg) {
+        super(inputs.train().size(), cfg.batch(), cfg.seed());
         this.model = model;
         this.inputs = inputs;
         this.cfg = cfg;
-        this.sampler = new EpochSampler(inputs.train().size(), cfg.batch(), cfg.seed());
         this.rewiring = cfg.rewire().every() > 0
                 ? new Rewiring(model.sheets(), model.sheet(), cfg.rewire(), cfg.seed()) : null;
-    }
-
-    int updatesPerEpoch() {
-        return sampler.batchesPerEpoch();
     }
 
     @Override
@@ -57,8 +48,7 @@ final class ImageTask implements TrainingTask {
         if (rewiring != null) {
             rewiring.maybeRewire(step);
         }
-        Engine.seed(Rng.derive(cfg.seed(), step).nextLong());
-        ImageInputs.Batch b = inputs.batch(inputs.train(), sampler.next());
+        ImageInputs.Batch b = inputs.batch(inputs.train(), next(step));
         Map<String, Tensor> metrics = new LinkedHashMap<>();
         Tensor taskLoss;
         Columnformer.Output out;
@@ -98,9 +88,7 @@ final class ImageTask implements TrainingTask {
 
     @Override
     public Map<String, Tensor> state() {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        long[] s = sampler.state();
-        out.put(SAMPLER, Tensors.longs(s, s.length));
+        Map<String, Tensor> out = super.state();
         if (rewiring != null) {
             rewiring.state().forEach((k, v) -> out.put(REWIRE + k, v));
         }
@@ -109,11 +97,7 @@ final class ImageTask implements TrainingTask {
 
     @Override
     public void loadState(Map<String, Tensor> saved, String source) {
-        Tensor s = saved.get(SAMPLER);
-        if (s == null) {
-            throw new IllegalArgumentException(source + ": no sampler state '" + SAMPLER + "'");
-        }
-        sampler.setState(Tensors.toLongs(s), source);
+        super.loadState(saved, source);
         if (rewiring != null) {
             rewiring.loadState(Checkpoints.under(saved, REWIRE), source);
         }
