@@ -40,7 +40,7 @@ import org.bytedeco.pytorch.Tensor;
  * the weights and bias of the dense projection it replaces). Unlike the reference, padding is
  * masked out of the attention and of the pooling.
  */
-public final class Topoformer extends Module {
+public final class Topoformer extends Module implements SequenceClassifier {
     /** Layers whose activations {@link #forward} returns, in the order of the forward pass. */
     public static final List<String> LAYERS = List.of("query", "key", "value", "attn_out", "ffn_out");
     private final TopoformerConfig cfg;
@@ -110,6 +110,18 @@ public final class Topoformer extends Module {
         layers.put("attn_out", att.output());
         layers.put("ffn_out", f);
         return new Output(logits, layers);
+    }
+
+    /** {@link #forward} as one layer's activations. */
+    @Override
+    public Classified classify(Tensor ids, Tensor real, boolean training) {
+        Output out = forward(ids, real, training);
+        return new Classified(out.logits(), List.of(out.layers()));
+    }
+
+    @Override
+    public SpatialLossConfig spatialLoss() {
+        return cfg.spatialLoss();
     }
 
     /**

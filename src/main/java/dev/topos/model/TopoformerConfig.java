@@ -22,13 +22,27 @@ import java.util.List;
  * @param dropout       dropout on the embeddings and after each residual norm (reference: 0.1)
  * @param attnDropout   dropout on the attention weights (reference: 0)
  * @param classes       output classes
+ * @param spatialLoss   TopoLM's spatial-correlation loss on the layer's outputs (off by default)
  */
 public record TopoformerConfig(int width, int ffn, int length, double sq, double sr, String mask, boolean learnedSq,
-                               boolean localQuerying, boolean qkvBias, double dropout, double attnDropout, int classes)
+                               boolean localQuerying, boolean qkvBias, double dropout, double attnDropout, int classes,
+                               SpatialLossConfig spatialLoss)
         implements Validated {
     public static final List<String> MASKS = List.of("circular", "gaussian");
     /** The value of sq or sr that turns the spatial constraint off. */
     public static final double OFF = -1;
+
+    /** A config written before the spatial loss existed has it off. */
+    public TopoformerConfig {
+        spatialLoss = spatialLoss == null ? SpatialLossConfig.OFF : spatialLoss;
+    }
+
+    /** A model without the spatial loss. */
+    public TopoformerConfig(int width, int ffn, int length, double sq, double sr, String mask, boolean learnedSq,
+                            boolean localQuerying, boolean qkvBias, double dropout, double attnDropout, int classes) {
+        this(width, ffn, length, sq, sr, mask, learnedSq, localQuerying, qkvBias, dropout, attnDropout, classes,
+                SpatialLossConfig.OFF);
+    }
 
     @Override
     public void validate(String p) {
@@ -48,6 +62,7 @@ public record TopoformerConfig(int width, int ffn, int length, double sq, double
         Check.range(at(p, "dropout"), dropout, 0, 0.99);
         Check.range(at(p, "attn_dropout"), attnDropout, 0, 0.99);
         Check.range(at(p, "classes"), classes, 2, 1 << 20);
+        spatialLoss.validate(at(p, "spatial_loss"));
     }
 
     /** s, the side of the sheet. */
