@@ -48,19 +48,11 @@ public interface Study {
     void analyze(Path runDir) throws IOException;
 
     /**
-     * {@link #analyze(Path)} with the user's own test-suite files analysed beside the configured
-     * ones. Only studies whose analyses take test suites accept any.
+     * {@link #analyze(Path)} with what the user adds: test-suite files analysed beside the configured
+     * ones, minimal pairs. Only language-model studies accept any.
      */
-    default void analyze(Path runDir, List<Path> extraSuites) throws IOException {
-        requireNoSuites(name(), extraSuites);
+    default void analyze(Path runDir, AnalysisInputs extra) throws IOException {
+        extra.require(name(), false, false);
         analyze(runDir);
-    }
-
-    /** Refuses test-suite files for {@code study}, whose analyses take none. */
-    static void requireNoSuites(String study, List<Path> extraSuites) {
-        if (!extraSuites.isEmpty()) {
-            throw new IllegalArgumentException("study '" + study + "' takes no test suites (--suite); "
-                    + "test suites are for language models such as study 'topoformer'");
-        }
     }
 }

@@ -10,7 +10,6 @@ import dev.topos.train.TrainingTask;
 import dev.topos.util.Rng;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -90,7 +89,7 @@ public abstract class TrainedStudy<C extends StudyConfig, D, M, T extends Traini
             loop.resume();
         }
         loop.run(cfg.name());
-        analyzeIn(runDir, cfg, data, List.of());
+        analyzeIn(runDir, cfg, data, AnalysisInputs.NONE);
     }
 
     /** A trained run resumes from its latest checkpoint; without one there is nothing to continue. */
@@ -104,7 +103,7 @@ public abstract class TrainedStudy<C extends StudyConfig, D, M, T extends Traini
 
     @Override
     public final void analyze(Path runDir) throws IOException {
-        analyze(runDir, List.of());
+        analyze(runDir, AnalysisInputs.NONE);
     }
 
     /**
@@ -112,31 +111,30 @@ public abstract class TrainedStudy<C extends StudyConfig, D, M, T extends Traini
      * files), then prepares the data and analyses.
      */
     @Override
-    public final void analyze(Path runDir, List<Path> extraSuites) throws IOException {
+    public final void analyze(Path runDir, AnalysisInputs extra) throws IOException {
         C cfg = config(runDir);
         Checkpoints checkpoints = new Checkpoints(runDir);
         if (checkpoints.latest().isEmpty()) {
             throw new IOException(runDir + ": no checkpoint to analyse (" + checkpoints.dir() + " is empty or "
                     + "missing); train first, or resume the run with 'topos run ... --resume'");
         }
-        checkSuites(cfg, extraSuites);
-        analyzeIn(runDir, cfg, prepare(cfg, runDir), extraSuites);
+        checkInputs(cfg, extra);
+        analyzeIn(runDir, cfg, prepare(cfg, runDir), extra);
     }
 
     /**
-     * Checks the user's own test-suite files before any data or model work; only studies whose
-     * analyses take test suites accept any.
+     * Checks what the user adds (test-suite files, minimal pairs) before any data or model work; only
+     * language-model studies accept any.
      */
-    protected void checkSuites(C cfg, List<Path> extraSuites) throws IOException {
-        Study.requireNoSuites(name, extraSuites);
+    protected void checkInputs(C cfg, AnalysisInputs extra) throws IOException {
+        extra.require(name, false, false);
     }
 
     /**
-     * {@link #analyze(Path, StudyConfig, Object)} with the user's own test-suite files (checked by
-     * {@link #checkSuites}) beside the configured ones; only studies whose analyses take test suites
-     * override this.
+     * {@link #analyze(Path, StudyConfig, Object)} with what the user adds (checked by
+     * {@link #checkInputs}); only studies that take any override this.
      */
-    protected void analyze(Path runDir, C cfg, D data, List<Path> extraSuites) throws IOException {
+    protected void analyze(Path runDir, C cfg, D data, AnalysisInputs extra) throws IOException {
         analyze(runDir, cfg, data);
     }
 
@@ -144,10 +142,10 @@ public abstract class TrainedStudy<C extends StudyConfig, D, M, T extends Traini
      * The analysis in the precision the model trained in ({@code train.precision}): evaluation
      * rollouts and activations are what the trained model computes.
      */
-    private void analyzeIn(Path runDir, C cfg, D data, List<Path> extraSuites) throws IOException {
+    private void analyzeIn(Path runDir, C cfg, D data, AnalysisInputs extra) throws IOException {
         Precision trained = MixedPrecision.resolve(cfg.train().precisionSetting());
         try (MixedPrecision.Scope ignored = MixedPrecision.enter(trained)) {
-            analyze(runDir, cfg, data, extraSuites);
+            analyze(runDir, cfg, data, extra);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.topos.data.TokenizedSet;
 import dev.topos.data.suites.Suite;
 import dev.topos.data.suites.SuiteFile;
 import dev.topos.data.text.Vocabulary;
+import dev.topos.geometry.Sheet;
 import dev.topos.model.Topoformer;
 import dev.topos.util.Rng;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class SuiteProbe {
 
     static Results run(Topoformer model, TopoformerStudyConfig cfg, Vocabulary vocabulary, Path runDir,
                        List<Path> extraSuites) throws IOException {
-        Suites suites = read(cfg, extraSuites);
+        Suites suites = read(cfg.analysis().suites(), extraSuites);
         List<SuiteResult> configured = new ArrayList<>();
         for (Suite suite : suites.configured()) {
             configured.add(probe(model, cfg, vocabulary, keep(suite, runDir)));
@@ -62,9 +63,9 @@ final class SuiteProbe {
      * one (its results and copy in the run folder would replace that suite's), is an error naming
      * the file.
      */
-    static Suites read(TopoformerStudyConfig cfg, List<Path> extraSuites) throws IOException {
+    static Suites read(List<String> names, List<Path> extraSuites) throws IOException {
         List<Suite> configured = new ArrayList<>();
-        for (String name : cfg.analysis().suites()) {
+        for (String name : names) {
             configured.add(load(name));
         }
         Set<String> taken = new HashSet<>(TopoformerStudyConfig.EIGHT_SUITES);
@@ -104,7 +105,7 @@ final class SuiteProbe {
     }
 
     /** Writes the suite analysed into the run folder's {@code suites/}. */
-    private static Suite keep(Suite suite, Path runDir) throws IOException {
+    static Suite keep(Suite suite, Path runDir) throws IOException {
         Path copy = runDir.resolve("suites").resolve(suite.name() + SuiteFile.EXTENSION);
         Files.createDirectories(copy.getParent());
         SuiteFile.write(copy, suite);
@@ -112,44 +113,78 @@ final class SuiteProbe {
     }
 
     private static SuiteResult probe(Topoformer model, TopoformerStudyConfig cfg, Vocabulary vocabulary, Suite suite) {
-        int max = cfg.analysis().maxItems();
-        List<String> a = suite.a().items().subList(0, Math.min(max, suite.a().items().size()));
-        List<String> b = suite.b().items().subList(0, Math.min(max, suite.b().items().size()));
-        List<String> items = Stream.concat(a.stream(), b.stream()).toList();
-        int longest = items.stream().mapToInt(s -> TextEncoder.tokens(s).size()).max().orElse(1);
+        Items items = Items.of(suite, cfg.analysis().maxItems());
+        int longest = items.all().stream().mapToInt(s -> TextEncoder.tokens(s).size()).max().orElse(1);
         int length = Math.min(cfg.model().length(), longest + 2);
-        int[] labels = new int[items.size()];
-        Arrays.fill(labels, a.size(), items.size(), 1);
-        TokenizedSet encoded = TextEncoder.encode(items, labels, vocabulary, length);
+        TokenizedSet encoded = TextEncoder.encode(items.all(), items.labels(), vocabulary, length);
         Map<String, double[][]> acts = Activations.tokenAveraged(model, encoded, cfg.analysis().evalBatch());
-        int side = cfg.model().side();
-        GaussianSmoothing smoothing = new GaussianSmoothing(cfg.analysis().smoothingFwhm());
+        Statistics statistics = new Statistics(model.sheet(), cfg.model().side(), cfg.analysis().fdrQ(), cfg.analysis().smoothingFwhm(),
+                cfg.seed());
         Map<String, LayerResult> layers = new LinkedHashMap<>();
         for (String layer : Topoformer.LAYERS) {
-            double[][] x = acts.get(layer);
-            double[][] xa = Arrays.copyOfRange(x, 0, a.size());
-            double[][] xb = Arrays.copyOfRange(x, a.size(), x.length);
+            layers.put(layer, statistics.of(acts.get(layer), items.a().size()));
+        }
+        return new SuiteResult(suite.name(), suite.a().name(), suite.b().name(), items.a().size(), items.b().size(),
+                unknownShare(encoded, Vocabulary.UNK_ID), layers);
+    }
+
+    /**
+     * The items of a suite a probe uses: the first {@code max} of each condition.
+     *
+     * @param a condition A's items
+     * @param b condition B's items
+     */
+    record Items(List<String> a, List<String> b) {
+        static Items of(Suite suite, int max) {
+            return new Items(suite.a().items().subList(0, Math.min(max, suite.a().items().size())),
+                    suite.b().items().subList(0, Math.min(max, suite.b().items().size())));
+        }
+
+        /** A's items, then B's. */
+        List<String> all() {
+            return Stream.concat(a.stream(), b.stream()).toList();
+        }
+
+        /** 0 for each of A's items, then 1 for each of B's. */
+        int[] labels() {
+            int[] labels = new int[a.size() + b.size()];
+            Arrays.fill(labels, a.size(), labels.length, 1);
+            return labels;
+        }
+    }
+
+    /**
+     * The statistics of one site's responses to one suite, on a sheet: a per-unit Welch t-test of A
+     * vs B (and Student's), Benjamini–Hochberg at q, Moran's I of the t-map (side x side) raw and smoothed
+     * (queen contiguity, TopoLM's setting), and the topography index over the items.
+     */
+    record Statistics(Sheet sheet, int side, double fdrQ, double smoothingFwhm, long seed) {
+        /**
+         * @param x  token-averaged activations (items x units), A's items first
+         * @param nA how many of the rows are A's
+         */
+        LayerResult of(double[][] x, int nA) {
+            double[][] xa = Arrays.copyOfRange(x, 0, nA);
+            double[][] xb = Arrays.copyOfRange(x, nA, x.length);
             Selectivity sel = Selectivity.compute(xa, xb, Selectivity.Method.WELCH);
             Selectivity student = Selectivity.compute(xa, xb, Selectivity.Method.STUDENT);
             double[] t = sel.t();
-            double q = cfg.analysis().fdrQ();
-            layers.put(layer, new LayerResult(sel.map(), sel.fdr(q).rejected(), sel.fdr(q).rejectedCount(), student.fdr(q).rejectedCount(),
-                    MoransI.TOPOLM.of(t, side), MoransI.TOPOLM.of(smoothing.apply(t, side), side),
-                    MoransI.TOPOLM.of(student.t(), side),
-                    TopographyIndex.compute(x, model.sheet(), Rng.derive(cfg.seed(), 99)).mean()));
+            GaussianSmoothing smoothing = new GaussianSmoothing(smoothingFwhm);
+            return new LayerResult(sel.map(), sel.fdr(fdrQ).rejected(), sel.fdr(fdrQ).rejectedCount(),
+                    student.fdr(fdrQ).rejectedCount(), MoransI.TOPOLM.of(t, side),
+                    MoransI.TOPOLM.of(smoothing.apply(t, side), side), MoransI.TOPOLM.of(student.t(), side),
+                    TopographyIndex.compute(x, sheet, Rng.derive(seed, 99)).mean());
         }
-        return new SuiteResult(suite.name(), suite.a().name(), suite.b().name(), a.size(), b.size(),
-                unknownShare(encoded), layers);
     }
 
-    /** The share of the items' own tokens (between BOS and EOS) the vocabulary does not know. */
-    private static double unknownShare(TokenizedSet encoded) {
+    /** The share of the items' own tokens (between the first and the last real one) that are {@code unk}. */
+    static double unknownShare(TokenizedSet encoded, int unk) {
         long unknown = 0;
         long all = 0;
         for (int i = 0; i < encoded.size(); i++) {
             for (int p = 1; p < encoded.lengths()[i] - 1; p++) {
                 all++;
-                unknown += encoded.ids()[i][p] == Vocabulary.UNK_ID ? 1 : 0;
+                unknown += encoded.ids()[i][p] == unk ? 1 : 0;
             }
         }
         return (double) unknown / Math.max(1, all);
@@ -188,8 +223,8 @@ final class SuiteProbe {
          * Writes {@code moran.<layer>}, {@code moran_smoothed.<layer>} and {@code tgi.<layer>} (means
          * over the configured suites) and every suite's own values under {@code suite.<name>.}.
          */
-        void summarise(Map<String, Object> summary) {
-            for (String layer : Topoformer.LAYERS) {
+        void summarise(Map<String, Object> summary, List<String> sites) {
+            for (String layer : sites) {
                 summary.put("moran." + layer, mean(configured, layer, LayerResult::moran));
                 summary.put("moran_smoothed." + layer, mean(configured, layer, LayerResult::moranSmoothed));
                 summary.put("tgi." + layer, mean(configured, layer, LayerResult::tgi));
@@ -198,7 +233,7 @@ final class SuiteProbe {
                 String p = "suite." + s.name() + ".";
                 summary.put(p + "items", s.itemsA() + s.itemsB());
                 summary.put(p + "unknown_share", s.unknownShare());
-                for (String layer : Topoformer.LAYERS) {
+                for (String layer : sites) {
                     LayerResult r = s.layers().get(layer);
                     summary.put(p + "moran." + layer, r.moran());
                     summary.put(p + "moran_smoothed." + layer, r.moranSmoothed());
@@ -210,7 +245,7 @@ final class SuiteProbe {
             }
         }
 
-        private static double mean(List<SuiteResult> suites, String layer,
+        static double mean(List<SuiteResult> suites, String layer,
                                    ToDoubleFunction<LayerResult> value) {
             return suites.stream().mapToDouble(s -> value.applyAsDouble(s.layers().get(layer))).average().orElse(Double.NaN);
         }

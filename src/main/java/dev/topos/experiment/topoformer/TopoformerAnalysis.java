@@ -17,8 +17,6 @@ import dev.topos.train.Checkpoints;
 import dev.topos.util.AtomicFiles;
 import dev.topos.util.Rng;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,7 +74,7 @@ public final class TopoformerAnalysis {
         Writer w = new Writer(runDir, cfg, model.config().side(), Writer.compared(runDir, cfg));
         sections.add(w.accuracySection(summary, data));
         SuiteProbe.Results suites = SuiteProbe.run(model, cfg, data.vocabulary(), runDir, extraSuites);
-        suites.summarise(summary);
+        suites.summarise(summary, Topoformer.LAYERS);
         sections.add(w.topographySection(suites, summary));
         sections.addAll(w.selectivitySections(suites, summary));
         sections.add(w.pcaSection(model, test, summary));
@@ -232,19 +230,7 @@ public final class TopoformerAnalysis {
         /** The summary of the run named by {@code analysis.compare_with}, if there is one. */
         static Optional<JsonNode> compared(Path runDir, TopoformerStudyConfig cfg) {
             String name = cfg.analysis().compareWith();
-            if (name.isEmpty()) {
-                return Optional.empty();
-            }
-            Path file = runDir.toAbsolutePath().getParent().resolve(name).resolve(RunReport.SUMMARY_FILE);
-            if (!Files.exists(file)) {
-                System.out.println("analysis.compare_with: " + file + " does not exist yet; the report shows this run alone");
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(JSON.readTree(file.toFile()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-            }
+            return name.isEmpty() ? Optional.empty() : ComparedRuns.summary(runDir, name);
         }
     }
 }

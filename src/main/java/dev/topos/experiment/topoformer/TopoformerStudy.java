@@ -1,5 +1,6 @@
 package dev.topos.experiment.topoformer;
 
+import dev.topos.experiment.AnalysisInputs;
 import dev.topos.experiment.TrainedStudy;
 import dev.topos.model.Topoformer;
 import dev.topos.nn.Engine;
@@ -59,18 +60,19 @@ public final class TopoformerStudy extends TrainedStudy<TopoformerStudyConfig, I
 
     @Override
     protected void analyze(Path runDir, TopoformerStudyConfig cfg, ImdbData data) throws IOException {
-        analyze(runDir, cfg, data, List.of());
+        analyze(runDir, cfg, data, AnalysisInputs.NONE);
     }
 
     /** Reads every suite, configured and given, so that a bad one is reported before the model is loaded. */
     @Override
-    protected void checkSuites(TopoformerStudyConfig cfg, List<Path> extraSuites) throws IOException {
-        SuiteProbe.read(cfg, extraSuites);
+    protected void checkInputs(TopoformerStudyConfig cfg, AnalysisInputs extra) throws IOException {
+        extra.require(name(), true, false);
+        SuiteProbe.read(cfg.analysis().suites(), extra.suites());
     }
 
     @Override
-    protected void analyze(Path runDir, TopoformerStudyConfig cfg, ImdbData data, List<Path> extraSuites)
+    protected void analyze(Path runDir, TopoformerStudyConfig cfg, ImdbData data, AnalysisInputs extra)
             throws IOException {
-        TopoformerAnalysis.run(runDir, cfg, data, extraSuites);
+        TopoformerAnalysis.run(runDir, cfg, data, extra.suites());
     }
 }

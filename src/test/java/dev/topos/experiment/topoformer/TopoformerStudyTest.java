@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.topos.config.Configs;
+import dev.topos.experiment.AnalysisInputs;
 import dev.topos.experiment.StudyConfigs;
 import dev.topos.analysis.topo.Selectivity;
 import dev.topos.data.fetch.DataStore;
@@ -83,7 +84,7 @@ class TopoformerStudyTest {
         }
         assertTrue(Files.isRegularFile(run.resolve("suites/good-vs-bad.tsv")), "suites analysed are kept with the run");
 
-        new TopoformerStudy().analyze(run, List.of(extra));
+        new TopoformerStudy().analyze(run, AnalysisInputs.suites(List.of(extra)));
         JsonNode again = new ObjectMapper().readTree(run.resolve(RunReport.SUMMARY_FILE).toFile());
         assertTrue(again.path("suite.mine.moran.key").isNumber(), "the user's suite is analysed: " + again);
         assertEquals(summary.path("moran.key").asDouble(), again.path("moran.key").asDouble(), 1e-12,
@@ -93,21 +94,21 @@ class TopoformerStudyTest {
         // Suites are checked before data or model: a bad or clashing one changes nothing in the run.
         byte[] summaryBytes = Files.readAllBytes(run.resolve(RunReport.SUMMARY_FILE));
         Path broken = Files.writeString(tmp.resolve("broken.tsv"), "great\tgood\nno tab here\n");
-        String m = assertThrows(IOException.class, () -> new TopoformerStudy().analyze(run, List.of(broken)))
+        String m = assertThrows(IOException.class, () -> new TopoformerStudy().analyze(run, AnalysisInputs.suites(List.of(broken))))
                 .getMessage();
         assertTrue(m.contains(broken.toString()) && m.contains("line 2"), m);
         Path clash = writeSuite(tmp.resolve("clash").resolve("nouns-vs-verbs.tsv"), "great", "awful");
-        m = assertThrows(IOException.class, () -> new TopoformerStudy().analyze(run, List.of(clash))).getMessage();
+        m = assertThrows(IOException.class, () -> new TopoformerStudy().analyze(run, AnalysisInputs.suites(List.of(clash)))).getMessage();
         assertTrue(m.contains("named 'nouns-vs-verbs'"), m);
         Path same = writeSuite(tmp.resolve("clash").resolve("good-vs-bad.tsv"), "great", "awful");
-        m = assertThrows(IOException.class, () -> new TopoformerStudy().analyze(run, List.of(same))).getMessage();
+        m = assertThrows(IOException.class, () -> new TopoformerStudy().analyze(run, AnalysisInputs.suites(List.of(same)))).getMessage();
         assertTrue(m.contains("named 'good-vs-bad'"), "a configured suite's name: " + m);
         assertArrayEquals(summaryBytes, Files.readAllBytes(run.resolve(RunReport.SUMMARY_FILE)));
         assertFalse(Files.exists(run.resolve("suites/broken.tsv")));
 
         Path untrained = Files.createDirectories(tmp.resolve("untrained"));
         Files.copy(run.resolve("config.yaml"), untrained.resolve("config.yaml"));
-        m = assertThrows(IOException.class, () -> new TopoformerStudy().analyze(untrained, List.of())).getMessage();
+        m = assertThrows(IOException.class, () -> new TopoformerStudy().analyze(untrained, AnalysisInputs.NONE)).getMessage();
         assertTrue(m.contains("no checkpoint to analyse"), m);
     }
 
