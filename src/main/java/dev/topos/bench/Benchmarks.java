@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /** The benchmarks {@code topos bench} knows, by name. */
 public final class Benchmarks {
-    private static final List<Benchmark> ALL = List.of(new TemBench(), new TopoformerBench(), new ColumnformerBench());
+    private static final List<Benchmark> ALL = List.of(new TemBench(), new TopoformerBench(), new TopoformerBertBench(),
+            new ColumnformerBench());
 
     private Benchmarks() {}
 

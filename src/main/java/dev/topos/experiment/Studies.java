@@ -5,6 +5,7 @@ import dev.topos.config.ConfigException;
 import dev.topos.experiment.columnformer.ColumnformerStudy;
 import dev.topos.experiment.sweep.SweepStudy;
 import dev.topos.experiment.tem.TemStudy;
+import dev.topos.experiment.topoformer.TopoformerBertStudy;
 import dev.topos.experiment.topoformer.TopoformerStudy;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.ServiceLoader;
  * by a jar on the class path.
  */
 public final class Studies {
-    private static final List<Study> ALL = List.of(new TemStudy(), new TopoformerStudy(), new ColumnformerStudy(),
+    private static final List<Study> ALL = List.of(new TemStudy(), new TopoformerStudy(), new TopoformerBertStudy(),
+            new ColumnformerStudy(),
             new SweepStudy());
 
     private Studies() {}

@@ -10,7 +10,6 @@ import dev.topos.nn.GeluGlu;
 import dev.topos.nn.Init;
 import dev.topos.nn.LayerNorm;
 import dev.topos.nn.Module;
-import dev.topos.nn.Projection;
 import dev.topos.nn.ScaledSinusoidalPositions;
 import dev.topos.nn.SpatialQuerying;
 import dev.topos.nn.SpatialReweighting;
@@ -174,17 +173,20 @@ public final class TopoformerBert extends Module {
 
     /**
      * Multiply-add FLOPs (2 per multiply-add) of the matrix products of one training forward pass
-     * over (batch, steps) tokens with logits at every position: per layer and token Q, K, V and
-     * output projections 4 * 2N^2, scores and A V 2 * 2TN, GELU-GLU 2 * N * 2F + 2 * F * N; spatial
-     * querying folded into the query weights, 2N^3 once per layer; the head 2N^2 + 2NV per token.
+     * over (batch, steps) tokens: per layer and token Q, K, V and output projections 4 * 2N^2, scores
+     * and A V 2 * 2TN, GELU-GLU 2 * N * 2F + 2 * F * N; spatial querying folded into the query
+     * weights, 2N^3 once per layer; the head 2N^2 + 2NV per token it predicts.
+     *
+     * @param predicted the share of positions the head runs on: 1 for logits everywhere, the masking
+     *                  rate (0.15) for masked-LM training's sparse prediction
      */
-    public double forwardFlops(int batch, int steps) {
+    public double forwardFlops(int batch, int steps, double predicted) {
         double n = cfg.width();
         double f = cfg.ffn();
         double perLayer = 4 * 2 * n * n + 2 * 2.0 * steps * n + 2 * n * 2 * f + 2 * f * n;
         double head = 2 * n * n + 2 * n * cfg.vocabulary();
         double fold = cfg.spatial() ? cfg.layers() * 2 * n * n * n : 0;
-        return (double) batch * steps * (cfg.layers() * perLayer + head) + fold;
+        return (double) batch * steps * (cfg.layers() * perLayer + predicted * head) + fold;
     }
 
     /**

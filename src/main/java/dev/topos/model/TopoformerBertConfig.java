@@ -33,16 +33,31 @@ import java.util.List;
  * @param normEps       epsilon of every layer norm (cramming: 1e-12; PyTorch: 1e-5)
  * @param dropout       dropout on the embeddings and on each block's output before its residual sum
  * @param attnDropout   dropout on the attention weights (reference: 0)
+ * @param spatialLoss   TopoLM's spatial-correlation loss on the layers' outputs (off by default)
  */
 public record TopoformerBertConfig(int layers, int side, int ffn, int vocabulary, int length, double sq, double sr,
                                    String mask, String control, boolean bias, boolean embeddingNorm, double normEps,
-                                   double dropout, double attnDropout) implements Validated {
+                                   double dropout, double attnDropout, SpatialLossConfig spatialLoss)
+        implements Validated {
     public static final List<String> MASKS = List.of("circular", "gaussian", "full");
     public static final List<String> CONTROLS = List.of("topographic", "literal", "dense");
     /** The value of sq or sr that turns the spatial constraint off (the dense control). */
     public static final double OFF = -1;
     /** BERT's uncased WordPiece vocabulary. */
     public static final int BERT_VOCABULARY = 30_522;
+
+    /** A config written before the spatial loss existed has it off. */
+    public TopoformerBertConfig {
+        spatialLoss = spatialLoss == null ? SpatialLossConfig.OFF : spatialLoss;
+    }
+
+    /** A model without the spatial loss. */
+    public TopoformerBertConfig(int layers, int side, int ffn, int vocabulary, int length, double sq, double sr,
+                                String mask, String control, boolean bias, boolean embeddingNorm, double normEps,
+                                double dropout, double attnDropout) {
+        this(layers, side, ffn, vocabulary, length, sq, sr, mask, control, bias, embeddingNorm, normEps, dropout,
+                attnDropout, SpatialLossConfig.OFF);
+    }
 
     /**
      * The topographic model with the reference's other choices: sq = sr = 0.3 circular, length 128,
@@ -56,13 +71,13 @@ public record TopoformerBertConfig(int layers, int side, int ffn, int vocabulary
     /** This model as the reference's literal control: sq = sr = 1 with full masks. */
     public TopoformerBertConfig literal() {
         return new TopoformerBertConfig(layers, side, ffn, vocabulary, length, 1, 1, "full", "literal", bias,
-                embeddingNorm, normEps, dropout, attnDropout);
+                embeddingNorm, normEps, dropout, attnDropout, spatialLoss);
     }
 
     /** This model as the true dense control: sq = sr = -1, standard attention, dense output projection. */
     public TopoformerBertConfig dense() {
         return new TopoformerBertConfig(layers, side, ffn, vocabulary, length, OFF, OFF, mask.equals("full")
-                ? "circular" : mask, "dense", bias, embeddingNorm, normEps, dropout, attnDropout);
+                ? "circular" : mask, "dense", bias, embeddingNorm, normEps, dropout, attnDropout, spatialLoss);
     }
 
     @Override
@@ -99,6 +114,7 @@ public record TopoformerBertConfig(int layers, int side, int ffn, int vocabulary
         Check.range(at(p, "norm_eps"), normEps, 1e-30, 1);
         Check.range(at(p, "dropout"), dropout, 0, 0.99);
         Check.range(at(p, "attn_dropout"), attnDropout, 0, 0.99);
+        spatialLoss.validate(at(p, "spatial_loss"));
     }
 
     /** N = s^2, units per layer and the width of the head. */

@@ -25,8 +25,10 @@ import java.util.stream.Collectors;
  * @param logEvery        updates per metrics.jsonl line (metrics are averaged over the window)
  * @param checkpointEvery updates between checkpoints (a multiple of logEvery)
  * @param keepCheckpoints how many checkpoints to keep
- * @param schedule        "step" (lr_decay every lr_decay_every) or "cosine" (to final_lr x lr at the last update)
+ * @param schedule        "step" (lr_decay every lr_decay_every), "cosine" (to final_lr x lr at the last update) or
+ *                        "triangular" (crammed BERT's: up from lr / 4 to lr over the warm-up, then down to 0)
  * @param warmup          fraction of the updates over which the rate rises linearly from lr / warmup-updates to lr
+ *                        (triangular: from lr / 4; cramming's triangle2 peaks at 0.75)
  * @param finalLr         cosine: the last update's rate as a fraction of lr (Columnformer reference: 0.05)
  * @param noDecay         parameters exempt from weight decay, as name patterns ({@code *} matches any
  *                        characters); only parameters of rank 2 or more decay at all
@@ -42,7 +44,12 @@ public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEve
                           String schedule, double warmup, double finalLr, List<String> noDecay, String precision,
                           String device, int validateEvery)
         implements Validated {
-    public static final List<String> SCHEDULES = List.of("step", "cosine");
+    public static final List<String> SCHEDULES = List.of("step", "cosine", "triangular");
+    /**
+     * Where the triangular schedule starts, as a fraction of lr: cramming's {@code triangle2}
+     * ({@code base_percentage} 0.25; Geiping &amp; Goldstein 2023).
+     */
+    public static final double TRIANGLE_START = 0.25;
     /** Biases and untied biases, norm gains, embeddings and learned positions: no weight decay. */
     public static final List<String> NO_DECAY = List.of("*bias", "*norm*", "*embed*", "*positions");
     /** The precision a config that names none trains in. */
@@ -110,9 +117,17 @@ public record TrainConfig(long steps, double lr, double lrDecay, long lrDecayEve
      *       first update after warm-up runs at lr and the last at f lr (Loshchilov &amp; Hutter 2017,
      *       SGDR, without restarts).</li>
      * </ul>
+     * Triangular (cramming's {@code triangle2}, Geiping &amp; Goldstein 2023, with its peak at w):
+     * lr min(b + (1 - b) s / w, (steps - s) / (steps - w)), b = {@value #TRIANGLE_START}: from b lr at
+     * update 0 up to lr at update w, then down to 0 at update {@code steps}.
      */
     public double learningRate(long step) {
         long w = Math.round(warmup * steps);
+        if ("triangular".equals(schedule)) {
+            double up = w == 0 ? 1 : TRIANGLE_START + (1 - TRIANGLE_START) * step / w;
+            double down = (double) (steps - step) / (steps - w);
+            return lr * Math.min(up, down);
+        }
         if (step < w) {
             return lr * (step + 1) / w;
         }

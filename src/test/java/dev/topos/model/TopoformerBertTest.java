@@ -301,12 +301,14 @@ class TopoformerBertTest {
         assertTrue(e.getMessage().startsWith("model.layers"), e.getMessage());
     }
 
-    /** Per token: L (8N^2 + 4TN + 6NF) + 2N^2 + 2NV, plus 2N^3 per layer for the folded SQ. */
+    /** Per token: L (8N^2 + 4TN + 6NF) + (2N^2 + 2NV) on the predicted share, plus 2N^3 per layer for the folded SQ. */
     @Test
     void forwardFlops() {
         TopoformerBert m = model(topographic());
-        double perToken = 2 * (8 * 256 + 4 * 8 * 16 + 6 * 16 * 8) + 2 * 256 + 2 * 16 * V;
-        assertEquals(3 * 8 * perToken + 2 * 2 * 4096, m.forwardFlops(3, 8), 1e-6);
-        assertEquals(3 * 8 * perToken, model(topographic().dense()).forwardFlops(3, 8), 1e-6);
+        double layers = 2 * (8 * 256 + 4 * 8 * 16 + 6 * 16 * 8);
+        double head = 2 * 256 + 2 * 16 * V;
+        assertEquals(3 * 8 * (layers + head) + 2 * 2 * 4096, m.forwardFlops(3, 8, 1), 1e-6);
+        assertEquals(3 * 8 * (layers + head), model(topographic().dense()).forwardFlops(3, 8, 1), 1e-6);
+        assertEquals(3 * 8 * (layers + 0.25 * head), model(topographic().dense()).forwardFlops(3, 8, 0.25), 1e-6);
     }
 }

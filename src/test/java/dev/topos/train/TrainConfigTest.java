@@ -25,6 +25,17 @@ class TrainConfigTest {
         assertEquals(0.1 * 0.05, c.learningRate(99), 1e-12);
     }
 
+    /** Cramming's triangle2 with its peak at 75%: min(0.25 + 0.75 s / 75, (100 - s) / 25) of lr, by hand. */
+    @Test
+    void triangularRisesFromAQuarterToItsPeakThenFallsToZero() {
+        TrainConfig c = new TrainConfig(100, 0.1, 1, 1000, 0.9, 0.98, 0.01, 0.5, 1, 1, 1, "triangular", 0.75, 0);
+        assertEquals(0.025, c.learningRate(0), 1e-15);
+        assertEquals(0.075, c.learningRate(50), 1e-15); // 0.25 + 0.75 * 50 / 75 = 0.75
+        assertEquals(0.1, c.learningRate(75), 1e-15);
+        assertEquals(0.04, c.learningRate(90), 1e-15); // 10 / 25
+        assertEquals(0.004, c.learningRate(99), 1e-15); // 1 / 25
+    }
+
     @Test
     void stepScheduleIsUnchangedWithoutWarmup() {
         TrainConfig s = new TrainConfig(100, 0.1, 0.5, 30, 0.9, 0.95, 0, 1, 1, 1, 1);
