@@ -14,6 +14,7 @@ import dev.topos.nn.Dense;
 import dev.topos.nn.Engine;
 import dev.topos.nn.GradCheck;
 import dev.topos.nn.Init;
+import dev.topos.nn.MixedPrecisionTest;
 import dev.topos.nn.Module;
 import dev.topos.nn.SpatialQuerying;
 import dev.topos.nn.SpatialReweighting;
@@ -310,5 +311,31 @@ class TopoformerBertTest {
         assertEquals(3 * 8 * (layers + head) + 2 * 2 * 4096, m.forwardFlops(3, 8, 1), 1e-6);
         assertEquals(3 * 8 * (layers + head), model(topographic().dense()).forwardFlops(3, 8, 1), 1e-6);
         assertEquals(3 * 8 * (layers + 0.25 * head), model(topographic().dense()).forwardFlops(3, 8, 0.25), 1e-6);
+    }
+
+    /**
+     * bfloat16 autocast against fp32 on the same weights, for every control: each layer's output
+     * (attention, GELU-GLU and the residual stream), and the logits at the end of the whole model,
+     * within the bound of {@link MixedPrecisionTest}.
+     */
+    @Test
+    void bf16AgreesWithFp32LayerByLayer() {
+        for (TopoformerBertConfig cfg : List.of(topographic(), topographic().literal(), topographic().dense())) {
+            TopoformerBert m = model(cfg);
+            for (Tensor p : m.parameters().values()) {
+                Tensors.copy(Init.normal(0.3, p.shape()), p);
+            }
+            Tensor x = Init.normal(1, 2, 6, N);
+            Tensor real = Tensors.ones(2, 6);
+            for (int l = 0; l < cfg.layers(); l++) {
+                TopoformerBertLayer layer = m.layers().get(l);
+                String name = cfg.control() + " layer " + l;
+                MixedPrecisionTest.agree(name + " attention", () -> layer.forward(x, real, false).attention().output());
+                MixedPrecisionTest.agree(name + " GELU-GLU", () -> layer.forward(x, real, false).ffn());
+                MixedPrecisionTest.agree(name + " output", () -> layer.forward(x, real, false).output());
+            }
+            MixedPrecisionTest.agree(cfg.control() + " logits",
+                    () -> m.forward(ids(2, 7, 9, 11, 4, 3), Tensors.ones(1, 6), false).logits());
+        }
     }
 }
