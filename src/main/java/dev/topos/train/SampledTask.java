@@ -18,17 +18,25 @@ import org.bytedeco.pytorch.Tensor;
 public abstract class SampledTask implements TrainingTask {
     /** The sampler's entry among the task's state tensors. */
     public static final String SAMPLER = "sampler";
+    private final Map<String, Tensor> parameters;
     private final EpochSampler sampler;
     /** The task's seed: the epoch orders and the per-update engine seeds derive from it. */
     protected final long seed;
 
     /**
-     * @param items the training items the batches are drawn from
-     * @param batch items per update
+     * @param parameters the model's trainable parameters, by module-tree name
+     * @param items      the training items the batches are drawn from
+     * @param batch      items per update
      */
-    protected SampledTask(int items, int batch, long seed) {
+    protected SampledTask(Map<String, Tensor> parameters, int items, int batch, long seed) {
+        this.parameters = parameters;
         this.sampler = new EpochSampler(items, batch, seed);
         this.seed = seed;
+    }
+
+    @Override
+    public final Map<String, Tensor> parameters() {
+        return parameters;
     }
 
     /** Updates per pass over the training items. */

@@ -30,17 +30,12 @@ final class ImageTask extends SampledTask {
     private final Rewiring rewiring;
 
     ImageTask(Columnformer model, ImageInputs inputs, ColumnformerStudyConfig cfg) {
-        super(inputs.train().size(), cfg.batch(), cfg.seed());
+        super(model.parameters(), inputs.train().size(), cfg.batch(), cfg.seed());
         this.model = model;
         this.inputs = inputs;
         this.cfg = cfg;
         this.rewiring = cfg.rewire().every() > 0
                 ? new Rewiring(model.sheets(), model.sheet(), cfg.rewire(), cfg.seed()) : null;
-    }
-
-    @Override
-    public Map<String, Tensor> parameters() {
-        return model.parameters();
     }
 
     @Override

@@ -34,16 +34,11 @@ public final class ClassifierTask extends SampledTask {
      */
     public ClassifierTask(SequenceClassifier model, TokenizedSet data, TokenizedSet validation, int batch, int evalBatch,
                           long seed) {
-        super(data.size(), batch, seed);
+        super(model.parameters(), data.size(), batch, seed);
         this.model = model;
         this.data = data;
         this.validation = validation;
         this.evalBatch = evalBatch;
-    }
-
-    @Override
-    public Map<String, Tensor> parameters() {
-        return model.parameters();
     }
 
     @Override

@@ -44,17 +44,12 @@ public final class MlmTask extends SampledTask {
      */
     public MlmTask(TopoformerBert model, int[][] train, MlmMasking.Masked validation, MlmMasking masking, int batch,
                    int evalBatch, long seed) {
-        super(train.length, batch, seed);
+        super(model.parameters(), train.length, batch, seed);
         this.model = model;
         this.train = train;
         this.validation = validation;
         this.masking = masking;
         this.evalBatch = evalBatch;
-    }
-
-    @Override
-    public Map<String, Tensor> parameters() {
-        return model.parameters();
     }
 
     @Override
