@@ -5,7 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.topos.analysis.language.MinimalPairAccuracy;
 import dev.topos.analysis.topo.Pca;
+import dev.topos.data.fetch.DataStore;
+import dev.topos.data.suites.AgreementPairs;
+import dev.topos.data.suites.BrownLexicon;
 import dev.topos.data.suites.MinimalPairs;
+import dev.topos.data.text.BrownCorpus;
+import dev.topos.data.text.ImdbReviews;
+import dev.topos.data.text.PretrainingTexts;
+import dev.topos.data.text.ReviewSplit;
 import dev.topos.experiment.AnalysisInputs;
 import dev.topos.data.TokenizedSet;
 import dev.topos.model.TopoformerBert;
@@ -59,9 +66,8 @@ final class TopoformerBertAnalysis {
         Path checkpoint = new Checkpoints(runDir).latest()
                 .orElseThrow(() -> new IOException(runDir + ": no checkpoint to analyse; train first"));
         SuiteProbe.Suites suites = SuiteProbe.read(cfg.analysis().suites(), extra.suites());
-        Optional<Path> pairsFolder = minimalPairs(cfg, extra);
-        List<MinimalPairs.Pair> pairs = pairsFolder.isPresent()
-                ? MinimalPairs.read(pairsFolder.get(), cfg.analysis().minimalPairsMax()) : List.of();
+        Optional<PairSource> pairSource = minimalPairs(cfg, extra);
+        List<MinimalPairs.Pair> pairs = pairSource.map(PairSource::pairs).orElse(List.of());
         TopoformerBert initial = TopoformerBertStudy.model(cfg);
         TopoformerBert model = TopoformerBertStudy.model(cfg);
         try (PointerScope ignored = new PointerScope()) {
@@ -119,7 +125,7 @@ final class TopoformerBertAnalysis {
             sections.add(w.fineTuningSection(summary, finetuned));
         }
         if (!pairs.isEmpty()) {
-            System.out.println("scoring " + pairs.size() + " minimal pairs of " + pairsFolder.get());
+            System.out.println("scoring " + pairs.size() + " minimal pairs: " + pairSource.get().description());
             MinimalPairAccuracy acc = MinimalPairAccuracy.of(pairs,
                     PseudoLogLikelihood.of(model, data.tokenizer(), pairs.stream().map(MinimalPairs.Pair::good).toList()),
                     PseudoLogLikelihood.of(model, data.tokenizer(), pairs.stream().map(MinimalPairs.Pair::bad).toList()));
@@ -127,7 +133,7 @@ final class TopoformerBertAnalysis {
             summary.put("minimal_pairs.pairs", acc.pairs());
             acc.byUid().forEach((k, v) -> summary.put("minimal_pairs." + k, v));
             acc.byField().forEach((k, v) -> summary.put("minimal_pairs." + k, v));
-            sections.add(w.minimalPairsSection(summary, acc, pairs, pairsFolder.get()));
+            sections.add(w.minimalPairsSection(summary, acc, pairs, pairSource.get().description()));
         }
         sections.add(w.topographySection(summary));
         sections.addAll(w.selectivitySections(trained, born));
@@ -137,13 +143,39 @@ final class TopoformerBertAnalysis {
         return RunReport.write(runDir, TopoformerBertStudy.KEY_FIGURES);
     }
 
-    /** The minimal pairs to score: {@code --minimal-pairs}, else {@code analysis.minimal_pairs}, else none. */
-    static Optional<Path> minimalPairs(TopoformerBertStudyConfig cfg, AnalysisInputs extra) {
-        if (extra.minimalPairs().isPresent()) {
-            return extra.minimalPairs();
-        }
+    /**
+     * Minimal pairs and where they come from.
+     *
+     * @param description a folder, or how the pairs were built
+     * @param pairs       the pairs
+     */
+    record PairSource(String description, List<MinimalPairs.Pair> pairs) {}
+
+    /**
+     * The minimal pairs to score: the folder of {@code --minimal-pairs}, else {@code
+     * analysis.minimal_pairs} ({@value TopoformerBertStudyConfig#AGREEMENT}: agreement pairs built from
+     * the IMDB reviews held out of pretraining, {@link AgreementPairs}; else a folder), else none;
+     * at most {@code analysis.minimal_pairs_max} a file or paradigm.
+     */
+    static Optional<PairSource> minimalPairs(TopoformerBertStudyConfig cfg, AnalysisInputs extra) throws IOException {
+        int max = cfg.analysis().minimalPairsMax();
         String configured = cfg.analysis().minimalPairs();
-        return configured.isEmpty() ? Optional.empty() : Optional.of(Path.of(configured));
+        if (extra.minimalPairs().isEmpty() && configured.equals(TopoformerBertStudyConfig.AGREEMENT)) {
+            DataStore store = DataStore.standard(System.out::println);
+            ReviewSplit split = ReviewSplit.of(ImdbReviews.load(store.require("imdb")), cfg.data().imdbSplit(),
+                    cfg.data().imdbSeed());
+            BrownLexicon lexicon = new BrownLexicon(BrownCorpus.load(store.require("brown")));
+            return Optional.of(new PairSource("agreement pairs built from the IMDB reviews held out of pretraining"
+                    + " (one word changed: this/these, that/those before a noun, is/are, was/were after a noun)",
+                    AgreementPairs.build(PretrainingTexts.imdbHeldOut(split), lexicon, max == 0 ? 200 : max,
+                            cfg.seed())));
+        }
+        Optional<Path> folder = extra.minimalPairs().isPresent() ? extra.minimalPairs()
+                : configured.isEmpty() ? Optional.empty() : Optional.of(Path.of(configured));
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PairSource(folder.get().toString(), MinimalPairs.read(folder.get(), max)));
     }
 
     /** {@code <statistic>.<site>}: the mean over layers of {@code <statistic>.layer<l>.<site>}. */
@@ -240,7 +272,7 @@ final class TopoformerBertAnalysis {
         }
 
         ReportSection minimalPairsSection(Map<String, Object> summary, MinimalPairAccuracy acc,
-                                          List<MinimalPairs.Pair> pairs, Path folder) {
+                                          List<MinimalPairs.Pair> pairs, String source) {
             Map<String, String> fieldOf = new LinkedHashMap<>();
             Map<String, Integer> count = new LinkedHashMap<>();
             for (MinimalPairs.Pair p : pairs) {
@@ -261,7 +293,7 @@ final class TopoformerBertAnalysis {
                 others.values().forEach(o -> row.add(o.path(key).isNumber() ? o.path(key).asDouble() : Double.NaN));
                 rows.add(row);
             }
-            String text = "Minimal pairs in BLiMP's format (Warstadt et al. 2020) from " + folder + ", each sentence"
+            String text = "Minimal pairs in BLiMP's form (Warstadt et al. 2020): " + source + ". Each sentence"
                     + " scored by its pseudo-log-likelihood (Salazar et al. 2020): every WordPiece masked in turn, the"
                     + " log-probabilities of the original pieces summed. A pair is right when the good sentence scores"
                     + " higher; chance is 0.5. The aim: well above chance for every model, Topoformer-BERT within 2"

@@ -75,9 +75,8 @@ public final class TopoformerBertStudy
     protected void checkInputs(TopoformerBertStudyConfig cfg, AnalysisInputs extra) throws IOException {
         extra.require(name(), true, true);
         SuiteProbe.read(cfg.analysis().suites(), extra.suites());
-        Optional<Path> pairs = TopoformerBertAnalysis.minimalPairs(cfg, extra);
-        if (pairs.isPresent()) {
-            MinimalPairs.read(pairs.get(), cfg.analysis().minimalPairsMax());
+        if (extra.minimalPairs().isPresent()) {
+            MinimalPairs.read(extra.minimalPairs().get(), cfg.analysis().minimalPairsMax());
         }
     }
 

@@ -56,6 +56,11 @@ public record TopoformerBertStudyConfig(String study, String name, long seed, Da
     }
     /** The value of {@code data.corpus} that selects the bundled corpus of real English. */
     public static final String STANDARD = "standard";
+    /**
+     * The value of {@code analysis.minimal_pairs} that builds agreement pairs from the IMDB reviews
+     * held out of pretraining ({@link dev.topos.data.suites.AgreementPairs}).
+     */
+    public static final String AGREEMENT = "imdb-agreement";
     /** The value of {@code data.vocabulary} that selects bert-base-uncased's vocabulary (data set {@code bert-vocab}). */
     public static final String BERT_VOCAB = "bert-vocab";
 
@@ -95,9 +100,11 @@ public record TopoformerBertStudyConfig(String study, String name, long seed, Da
      * @param pcaComponents         principal components drawn per layer
      * @param compareWith           other run folders (the controls) whose numbers the report tables beside
      *                              this run's; relative to this run's parent folder
-     * @param minimalPairs          a folder of minimal pairs in BLiMP's format scored after training
-     *                              ({@code topos analyze --minimal-pairs} gives one too); "" for none
-     * @param minimalPairsMax       pairs scored per file (the first ones); 0 for all
+     * @param minimalPairs          minimal pairs scored after training: {@value #AGREEMENT} (agreement
+     *                              pairs built from held-out IMDB reviews), a folder in BLiMP's format
+     *                              ({@code topos analyze --minimal-pairs} gives one too), or "" for none
+     * @param minimalPairsMax       pairs scored per file or paradigm (the first ones); 0 for all (a
+     *                              built paradigm: 200)
      */
     public record Analysis(List<String> suites, int maxItems, double fdrQ, double smoothingFwhm, int evalBatch,
                            int validationSequences, int pcaExamples, int pcaComponents, List<String> compareWith,
@@ -131,7 +138,7 @@ public record TopoformerBertStudyConfig(String study, String name, long seed, Da
         return new TopoformerBertStudyConfig("topoformer-bert", "topoformer-bert", 42,
                 new Data(STANDARD, BERT_VOCAB, 0.01, new SplitFractions(0.7, 0.1, 0.2), 42),
                 TopoformerBertConfig.topographic(4, 16, 1024, TopoformerBertConfig.BERT_VOCABULARY), 128, 0.15,
-                train, new FineTune(TASKS, 4e-5, 32, 1, 0.1, 0, new SplitFractions(0.7, 0.1, 0.2)), new Analysis(TopoformerStudyConfig.EIGHT_SUITES, 200, 0.05, 2, 64, 512, 500, 10, List.of(), "", 0));
+                train, new FineTune(TASKS, 4e-5, 32, 1, 0.1, 0, new SplitFractions(0.7, 0.1, 0.2)), new Analysis(TopoformerStudyConfig.EIGHT_SUITES, 200, 0.05, 2, 64, 512, 500, 10, List.of(), AGREEMENT, 200));
     }
 
     @Override
