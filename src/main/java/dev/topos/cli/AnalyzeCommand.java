@@ -32,6 +32,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--minimal-pairs", paramLabel = "DIR", description = "A folder of minimal pairs in BLiMP's"
             + " format (.jsonl, one {\"sentence_good\", \"sentence_bad\", \"UID\", \"field\", ...} a line),"
+            + " or 'imdb-agreement' (agreement pairs built from the IMDB reviews held out of pretraining),"
             + " scored by pseudo-log-likelihood; masked language models (study topoformer-bert) only.")
     private Path minimalPairs;
 

@@ -152,15 +152,18 @@ final class TopoformerBertAnalysis {
     record PairSource(String description, List<MinimalPairs.Pair> pairs) {}
 
     /**
-     * The minimal pairs to score: the folder of {@code --minimal-pairs}, else {@code
-     * analysis.minimal_pairs} ({@value TopoformerBertStudyConfig#AGREEMENT}: agreement pairs built from
-     * the IMDB reviews held out of pretraining, {@link AgreementPairs}; else a folder), else none;
-     * at most {@code analysis.minimal_pairs_max} a file or paradigm.
+     * The minimal pairs to score, named by {@code --minimal-pairs}, else by {@code
+     * analysis.minimal_pairs}: {@value TopoformerBertStudyConfig#AGREEMENT} (agreement pairs built from
+     * the IMDB reviews held out of pretraining, {@link AgreementPairs}), a folder in BLiMP's format, or
+     * nothing; at most {@code analysis.minimal_pairs_max} a file or paradigm.
      */
     static Optional<PairSource> minimalPairs(TopoformerBertStudyConfig cfg, AnalysisInputs extra) throws IOException {
         int max = cfg.analysis().minimalPairsMax();
-        String configured = cfg.analysis().minimalPairs();
-        if (extra.minimalPairs().isEmpty() && configured.equals(TopoformerBertStudyConfig.AGREEMENT)) {
+        String source = extra.minimalPairs().map(Path::toString).orElse(cfg.analysis().minimalPairs());
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        if (source.equals(TopoformerBertStudyConfig.AGREEMENT)) {
             DataStore store = DataStore.standard(System.out::println);
             ReviewSplit split = ReviewSplit.of(ImdbReviews.load(store.require("imdb")), cfg.data().imdbSplit(),
                     cfg.data().imdbSeed());
@@ -170,12 +173,7 @@ final class TopoformerBertAnalysis {
                     AgreementPairs.build(PretrainingTexts.imdbHeldOut(split), lexicon, max == 0 ? 200 : max,
                             cfg.seed())));
         }
-        Optional<Path> folder = extra.minimalPairs().isPresent() ? extra.minimalPairs()
-                : configured.isEmpty() ? Optional.empty() : Optional.of(Path.of(configured));
-        if (folder.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new PairSource(folder.get().toString(), MinimalPairs.read(folder.get(), max)));
+        return Optional.of(new PairSource(source, MinimalPairs.read(Path.of(source), max)));
     }
 
     /** {@code <statistic>.<site>}: the mean over layers of {@code <statistic>.layer<l>.<site>}. */

@@ -75,7 +75,8 @@ public final class TopoformerBertStudy
     protected void checkInputs(TopoformerBertStudyConfig cfg, AnalysisInputs extra) throws IOException {
         extra.require(name(), true, true);
         SuiteProbe.read(cfg.analysis().suites(), extra.suites());
-        if (extra.minimalPairs().isPresent()) {
+        if (extra.minimalPairs().isPresent()
+                && !extra.minimalPairs().get().toString().equals(TopoformerBertStudyConfig.AGREEMENT)) {
             MinimalPairs.read(extra.minimalPairs().get(), cfg.analysis().minimalPairsMax());
         }
     }
