@@ -72,7 +72,8 @@ public final class TopoformerBert extends Module {
         sheet = Sheets.grid(cfg.side(), true);
         decoderBias = cfg.bias() ? parameter("decoder_bias", Init.constant(0, cfg.vocabulary())) : null;
         embeddings = child("embed", new TiedEmbeddings(cfg.vocabulary(), n, EMBEDDING_STD));
-        positions = child("positions", new ScaledSinusoidalPositions(cfg.length(), n));
+        positions = child("positions", new ScaledSinusoidalPositions(cfg.length(), n,
+                cfg.positions().equals(TopoformerBertConfig.LEARNED_SCALE)));
         embeddingNorm = cfg.embeddingNorm() ? child("embed_norm", new LayerNorm(n, cfg.normEps())) : null;
         for (int l = 0; l < cfg.layers(); l++) {
             layers.add(child("layer" + l, layer(rng)));

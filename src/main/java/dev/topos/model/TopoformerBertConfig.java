@@ -34,29 +34,46 @@ import java.util.List;
  * @param dropout       dropout on the embeddings and on each block's output before its residual sum
  * @param attnDropout   dropout on the attention weights (reference: 0)
  * @param spatialLoss   TopoLM's spatial-correlation loss on the layers' outputs (off by default)
+ * @param positions     the scale a of the sinusoidal positions a PE: "learned-scale" (cramming's: a
+ *                      trains from 1 / sqrt(N)) or "fixed-scale" (a stays 1 / sqrt(N)). With AdamW at
+ *                      these small batches the learned a falls from 0.0625 to 0.001-0.004 within the
+ *                      first hundreds of updates (measured on the bundled sizes, README "Topoformer-BERT"):
+ *                      Adam moves a scalar by about lr per update whatever its gradient's size, and
+ *                      while the model still predicts frequent pieces the positions only add noise, so
+ *                      the model loses word order before it could use it; the bundled runs fix a.
  */
 public record TopoformerBertConfig(int layers, int side, int ffn, int vocabulary, int length, double sq, double sr,
                                    String mask, String control, boolean bias, boolean embeddingNorm, double normEps,
-                                   double dropout, double attnDropout, SpatialLossConfig spatialLoss)
+                                   double dropout, double attnDropout, SpatialLossConfig spatialLoss,
+                                   String positions)
         implements Validated {
     public static final List<String> MASKS = List.of("circular", "gaussian", "full");
     public static final List<String> CONTROLS = List.of("topographic", "literal", "dense");
+    /** Cramming's scaled sinusoidal positions, whose scale trains. */
+    public static final String LEARNED_SCALE = "learned-scale";
+    /** Sinusoidal positions at the fixed scale 1 / sqrt(N). */
+    public static final String FIXED_SCALE = "fixed-scale";
+    public static final List<String> POSITIONS = List.of(LEARNED_SCALE, FIXED_SCALE);
     /** The value of sq or sr that turns the spatial constraint off (the dense control). */
     public static final double OFF = -1;
     /** BERT's uncased WordPiece vocabulary. */
     public static final int BERT_VOCABULARY = 30_522;
 
-    /** A config written before the spatial loss existed has it off. */
+    /**
+     * A config written before the spatial loss existed has it off; one written before the positions
+     * setting existed has cramming's learned scale, as its model had.
+     */
     public TopoformerBertConfig {
         spatialLoss = spatialLoss == null ? SpatialLossConfig.OFF : spatialLoss;
+        positions = positions == null ? LEARNED_SCALE : positions;
     }
 
-    /** A model without the spatial loss. */
+    /** A model without the spatial loss, with cramming's learned position scale. */
     public TopoformerBertConfig(int layers, int side, int ffn, int vocabulary, int length, double sq, double sr,
                                 String mask, String control, boolean bias, boolean embeddingNorm, double normEps,
                                 double dropout, double attnDropout) {
         this(layers, side, ffn, vocabulary, length, sq, sr, mask, control, bias, embeddingNorm, normEps, dropout,
-                attnDropout, SpatialLossConfig.OFF);
+                attnDropout, SpatialLossConfig.OFF, LEARNED_SCALE);
     }
 
     /**
@@ -71,13 +88,13 @@ public record TopoformerBertConfig(int layers, int side, int ffn, int vocabulary
     /** This model as the reference's literal control: sq = sr = 1 with full masks. */
     public TopoformerBertConfig literal() {
         return new TopoformerBertConfig(layers, side, ffn, vocabulary, length, 1, 1, "full", "literal", bias,
-                embeddingNorm, normEps, dropout, attnDropout, spatialLoss);
+                embeddingNorm, normEps, dropout, attnDropout, spatialLoss, positions);
     }
 
     /** This model as the true dense control: sq = sr = -1, standard attention, dense output projection. */
     public TopoformerBertConfig dense() {
         return new TopoformerBertConfig(layers, side, ffn, vocabulary, length, OFF, OFF, mask.equals("full")
-                ? "circular" : mask, "dense", bias, embeddingNorm, normEps, dropout, attnDropout, spatialLoss);
+                ? "circular" : mask, "dense", bias, embeddingNorm, normEps, dropout, attnDropout, spatialLoss, positions);
     }
 
     @Override
@@ -115,6 +132,7 @@ public record TopoformerBertConfig(int layers, int side, int ffn, int vocabulary
         Check.range(at(p, "dropout"), dropout, 0, 0.99);
         Check.range(at(p, "attn_dropout"), attnDropout, 0, 0.99);
         spatialLoss.validate(at(p, "spatial_loss"));
+        Check.oneOf(at(p, "positions"), positions, POSITIONS);
     }
 
     /** N = s^2, units per layer and the width of the head. */

@@ -14,7 +14,8 @@ import org.bytedeco.pytorch.Tensor;
  * </pre>
  *
  * Sin and cos interleave along the units (even unit sin, odd unit cos), as the reference; for an
- * odd N the last unit is a sine. The table PE is a constant; only a (parameter {@code scale}) trains.
+ * odd N the last unit is a sine. The table PE is a constant; a is the parameter {@code scale} when it
+ * trains, else a constant.
  */
 public final class ScaledSinusoidalPositions extends Module {
     private static final double BASE = 10_000;
@@ -25,11 +26,13 @@ public final class ScaledSinusoidalPositions extends Module {
     /**
      * @param length longest sequence
      * @param width  N, units per position
+     * @param learned whether a trains (cramming) or stays 1 / sqrt(N)
      */
-    public ScaledSinusoidalPositions(int length, int width) {
+    public ScaledSinusoidalPositions(int length, int width, boolean learned) {
         this.length = length;
         table = constant(Tensors.doubles(code(length, width), length, width).toType(Engine.floatType()));
-        scale = parameter("scale", Init.constant(1 / Math.sqrt(width), 1));
+        Tensor a = Init.constant(1 / Math.sqrt(width), 1);
+        scale = learned ? parameter("scale", a) : constant(a);
     }
 
     /** PE as a row-major (length x width) array, by the formula above. */
@@ -52,7 +55,7 @@ public final class ScaledSinusoidalPositions extends Module {
         return table.narrow(0, 0, steps).mul(scale);
     }
 
-    /** The learned scale a. */
+    /** The scale a. */
     public Tensor scale() {
         return scale;
     }

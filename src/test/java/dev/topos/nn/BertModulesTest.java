@@ -2,8 +2,10 @@ package dev.topos.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ class BertModulesTest {
     void scaledSinusoidalPositionsFollowTheFormula() {
         try (PointerScope ignored = new PointerScope()) {
             int n = 6;
-            ScaledSinusoidalPositions pos = new ScaledSinusoidalPositions(8, n);
+            ScaledSinusoidalPositions pos = new ScaledSinusoidalPositions(8, n, true);
             assertEquals(List.of("scale"), List.copyOf(pos.parameters().keySet()));
             double a = 1 / Math.sqrt(n);
             assertEquals(a, Tensors.item(pos.scale()), 1e-7);
@@ -73,6 +75,17 @@ class BertModulesTest {
                 sumPe += v / a;
             }
             assertEquals(sumPe, Tensors.item(pos.scale().grad()), 1e-4);
+        }
+    }
+
+    @Test
+    void fixedScalePositionsHaveNoParameterAndTheSameCode() {
+        try (PointerScope ignored = new PointerScope()) {
+            ScaledSinusoidalPositions learned = new ScaledSinusoidalPositions(8, 6, true);
+            ScaledSinusoidalPositions fixed = new ScaledSinusoidalPositions(8, 6, false);
+            assertTrue(fixed.parameters().isEmpty(), "nothing of a fixed-scale code trains");
+            assertFalse(fixed.positions(5).requires_grad());
+            assertArrayEquals(Tensors.toFloats(learned.positions(5)), Tensors.toFloats(fixed.positions(5)), 0f);
         }
     }
 
