@@ -115,6 +115,12 @@ class TopoformerBertStudyTest {
         String report = Files.readString(run.resolve(RunReport.REPORT_FILE));
         assertTrue(report.contains("dense (dense)"), "the compared run is tabled");
         assertFalse(report.contains("Missing figure"));
+        JsonNode again = new ObjectMapper().readTree(run.resolve(RunReport.SUMMARY_FILE).toFile());
+        for (String key : List.of("finetune.imdb.test_acc", "finetune.imdb.val_acc", "finetune.uci.test_acc", "val_acc",
+                "minimal_pairs.acc")) {
+            assertEquals(s.path(key).asDouble(), again.path(key).asDouble(), 0,
+                    key + ": the reloaded fine-tuned models score as they did when trained");
+        }
     }
 
     @Test
