@@ -18,7 +18,7 @@ import java.util.Locale;
 /**
  * {@code topos bench topoformer-bert}: masked-LM training throughput of the bundled Topoformer-BERT
  * (experiments/topoformer-bert.yaml: 4 layers on a 16 x 16 sheet, F = 1024, BERT's 30,522-piece
- * vocabulary) and of its literal and dense controls, at the bundled batch of 128 sequences of 128:
+ * vocabulary) and of its literal and dense controls, at the bundled batch (32 sequences of 128):
  * updates/s, tokens/s and achieved GFLOP/s (matmul FLOPs of forward + backward, taken as 3 x
  * forward, with the head on the 15% of positions the loss is taken on) beside the machine's matmul
  * peak. Token ids are random, so no data set is needed.
