@@ -19,9 +19,13 @@ import java.util.Optional;
  */
 public final class TopoformerBertStudy
         extends TrainedStudy<TopoformerBertStudyConfig, PretrainingData, TopoformerBert, MlmTask> {
-    /** Masked-token accuracy, loss and the keys' and attention outputs' Moran's I (means over layers). */
-    static final List<String> KEY_FIGURES = List.of("val_acc", "val_loss", "val_ppl", "moran.key",
-            "init.moran.key", "moran.attn_out", "init.moran.attn_out", "moran.value", "moran.ffn_out");
+    /**
+     * Masked-token accuracy and loss, the fine-tuned accuracies, minimal-pair accuracy, and every site's
+     * Moran's I (means over layers), the key's and attention output's beside their values at initialisation.
+     */
+    static final List<String> KEY_FIGURES = List.of("val_acc", "val_loss", "val_ppl", "finetune.imdb.test_acc",
+            "finetune.uci.test_acc", "minimal_pairs.acc", "moran.key", "init.moran.key", "moran.attn_out",
+            "init.moran.attn_out", "moran.query", "moran.value", "moran.ffn_out");
 
     public TopoformerBertStudy() {
         super("topoformer-bert", TopoformerBertStudyConfig.class, TopoformerBertStudyConfig::defaults);
