@@ -68,7 +68,7 @@ public final class PretrainingTexts {
      *                  Topoformer studies': 42)
      */
     public static Texts standard(DataStore store, SplitFractions imdbSplit, long imdbSeed) throws IOException {
-        ReviewSplit split = ReviewSplit.of(ImdbReviews.load(store.require(IMDB)), imdbSplit, imdbSeed);
+        ReviewSplit split = imdbSplit(store, imdbSplit, imdbSeed);
         List<TextSource> sources = List.of(
                 imdbTraining(split, imdbSplit, imdbSeed),
                 brown(store.require(BROWN)),
@@ -76,6 +76,14 @@ public final class PretrainingTexts {
                 mobyDick(store.require(MOBY_DICK)),
                 janeAusten(store.require(JANE_AUSTEN)));
         return new Texts(sources, imdbHeldOut(split));
+    }
+
+    /**
+     * The IMDB reviews from the store split as the fine-tuning study splits them: one home for the
+     * split that keeps fine-tuning's validation and test reviews out of pretraining.
+     */
+    public static ReviewSplit imdbSplit(DataStore store, SplitFractions fractions, long seed) throws IOException {
+        return ReviewSplit.of(ImdbReviews.load(store.require(IMDB)), fractions, seed);
     }
 
     /** The training reviews of {@code split}, one document each, in the split's (shuffled) order. */

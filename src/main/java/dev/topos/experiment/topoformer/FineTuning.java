@@ -2,8 +2,8 @@ package dev.topos.experiment.topoformer;
 
 import dev.topos.data.TokenizedSet;
 import dev.topos.data.fetch.DataStore;
-import dev.topos.data.text.ImdbReviews;
 import dev.topos.data.text.LabelledSentence;
+import dev.topos.data.text.PretrainingTexts;
 import dev.topos.data.text.Review;
 import dev.topos.data.text.ReviewSplit;
 import dev.topos.data.text.UciSentences;
@@ -98,8 +98,7 @@ final class FineTuning {
             throws IOException {
         DataStore store = DataStore.standard(log);
         if (task.equals("imdb")) {
-            return ReviewSplit.of(ImdbReviews.load(store.require("imdb")), cfg.data().imdbSplit(),
-                    cfg.data().imdbSeed());
+            return PretrainingTexts.imdbSplit(store, cfg.data().imdbSplit(), cfg.data().imdbSeed());
         }
         List<Review> sentences = UciSentences.load(store.require("uci-sentences")).stream()
                 .map((LabelledSentence s) -> new Review(s.text(), s.label())).toList();

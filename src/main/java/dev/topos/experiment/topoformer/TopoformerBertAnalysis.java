@@ -10,7 +10,6 @@ import dev.topos.data.suites.AgreementPairs;
 import dev.topos.data.suites.BrownLexicon;
 import dev.topos.data.suites.MinimalPairs;
 import dev.topos.data.text.BrownCorpus;
-import dev.topos.data.text.ImdbReviews;
 import dev.topos.data.text.PretrainingTexts;
 import dev.topos.data.text.ReviewSplit;
 import dev.topos.experiment.AnalysisInputs;
@@ -165,13 +164,12 @@ final class TopoformerBertAnalysis {
         }
         if (source.equals(TopoformerBertStudyConfig.AGREEMENT)) {
             DataStore store = DataStore.standard(System.out::println);
-            ReviewSplit split = ReviewSplit.of(ImdbReviews.load(store.require("imdb")), cfg.data().imdbSplit(),
-                    cfg.data().imdbSeed());
+            ReviewSplit split = PretrainingTexts.imdbSplit(store, cfg.data().imdbSplit(), cfg.data().imdbSeed());
             BrownLexicon lexicon = new BrownLexicon(BrownCorpus.load(store.require("brown")));
             return Optional.of(new PairSource("agreement pairs built from the IMDB reviews held out of pretraining"
                     + " (one word changed: this/these, that/those before a noun, is/are, was/were after a noun)",
-                    AgreementPairs.build(PretrainingTexts.imdbHeldOut(split), lexicon, max == 0 ? 200 : max,
-                            cfg.seed())));
+                    AgreementPairs.build(PretrainingTexts.imdbHeldOut(split), lexicon,
+                            max == 0 ? TopoformerBertStudyConfig.BUILT_PAIRS : max, cfg.seed())));
         }
         return Optional.of(new PairSource(source, MinimalPairs.read(Path.of(source), max)));
     }

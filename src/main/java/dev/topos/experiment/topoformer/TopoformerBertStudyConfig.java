@@ -61,6 +61,8 @@ public record TopoformerBertStudyConfig(String study, String name, long seed, Da
      * held out of pretraining ({@link dev.topos.data.suites.AgreementPairs}).
      */
     public static final String AGREEMENT = "imdb-agreement";
+    /** Pairs kept per built paradigm when {@code analysis.minimal_pairs_max} is 0 (all). */
+    public static final int BUILT_PAIRS = 200;
     /** The value of {@code data.vocabulary} that selects bert-base-uncased's vocabulary (data set {@code bert-vocab}). */
     public static final String BERT_VOCAB = "bert-vocab";
 
@@ -139,7 +141,7 @@ public record TopoformerBertStudyConfig(String study, String name, long seed, Da
         return new TopoformerBertStudyConfig("topoformer-bert", "topoformer-bert", 42,
                 new Data(STANDARD, BERT_VOCAB, 0.01, new SplitFractions(0.7, 0.1, 0.2), 42),
                 TopoformerBertConfig.topographic(4, 16, 1024, TopoformerBertConfig.BERT_VOCABULARY), 32, 0.15,
-                train, new FineTune(TASKS, 4e-5, 32, 1, 0.1, 0, new SplitFractions(0.7, 0.1, 0.2)), new Analysis(TopoformerStudyConfig.EIGHT_SUITES, 200, 0.05, 2, 64, 512, 500, 10, List.of(), AGREEMENT, 200));
+                train, new FineTune(TASKS, 4e-5, 32, 1, 0.1, 0, new SplitFractions(0.7, 0.1, 0.2)), new Analysis(TopoformerStudyConfig.EIGHT_SUITES, 200, 0.05, 2, 64, 512, 500, 10, List.of(), AGREEMENT, BUILT_PAIRS));
     }
 
     @Override
