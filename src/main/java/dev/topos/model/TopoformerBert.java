@@ -85,11 +85,10 @@ public final class TopoformerBert extends Module {
 
     private TopoformerBertLayer layer(Rng rng) {
         int n = cfg.width();
-        boolean spatial = cfg.spatial();
         TopographicAttention attention = new TopographicAttention(n,
                 new Dense(n, n, cfg.bias()), new Dense(n, n, cfg.bias()), new Dense(n, n, cfg.bias()),
-                spatial ? new SpatialQuerying(mask(cfg.sq(), rng), false) : null,
-                spatial ? new SpatialReweighting(mask(cfg.sr(), rng)) : new Dense(n, n, true),
+                cfg.spatialQuerying() ? new SpatialQuerying(mask(cfg.sq(), rng), false) : null,
+                cfg.spatialReweighting() ? new SpatialReweighting(mask(cfg.sr(), rng)) : new Dense(n, n, true),
                 cfg.attnDropout());
         return new TopoformerBertLayer(new LayerNorm(n, cfg.normEps()), attention, new LayerNorm(n, cfg.normEps()),
                 new GeluGlu(n, cfg.ffn(), cfg.bias()), cfg.dropout());
@@ -186,7 +185,7 @@ public final class TopoformerBert extends Module {
         double f = cfg.ffn();
         double perLayer = 4 * 2 * n * n + 2 * 2.0 * steps * n + 2 * n * 2 * f + 2 * f * n;
         double head = 2 * n * n + 2 * n * cfg.vocabulary();
-        double fold = cfg.spatial() ? cfg.layers() * 2 * n * n * n : 0;
+        double fold = cfg.spatialQuerying() ? cfg.layers() * 2 * n * n * n : 0;
         return (double) batch * steps * (cfg.layers() * perLayer + predicted * head) + fold;
     }
 

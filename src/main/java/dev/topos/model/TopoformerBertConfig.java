@@ -19,8 +19,10 @@ import java.util.List;
  * @param vocabulary    V, token ids (BERT's uncased WordPiece: 30,522)
  * @param length        tokens per sequence (cramming: 128)
  * @param sq            spatial-querying field as a fraction of the sheet's area; 1 under the literal
- *                      control, -1 (off) under the dense control
- * @param sr            spatial-reweighting field of the attention output projection; likewise
+ *                      control, -1 (off) under the dense control; -1 under the topographic model turns
+ *                      spatial querying alone off (queries unpooled), to measure what each constraint costs
+ * @param sr            spatial-reweighting field of the attention output projection; likewise (-1 under
+ *                      the topographic model: a dense output projection)
  * @param mask          field shape: "circular" (area fraction r), "gaussian" (r is the sigma), or
  *                      "full" (all ones; only the literal control)
  * @param control       "topographic" (the model), "literal" (the reference's sq = sr = 1 with full
@@ -110,6 +112,9 @@ public record TopoformerBertConfig(int layers, int side, int ffn, int vocabulary
             case "topographic" -> {
                 field(at(p, "sq"), sq);
                 field(at(p, "sr"), sr);
+                Check.require(sq != OFF || sr != OFF, at(p, "sq") + " = " + at(p, "sr") + " = -1 under "
+                        + at(p, "control") + " = 'topographic' leaves nothing spatial; set " + at(p, "control")
+                        + " = 'dense' for the dense control");
                 Check.require(!mask.equals("full"), at(p, "mask") + " = 'full' is the literal control; set "
                         + at(p, "control") + " = 'literal' (with sq = sr = 1) or use 'circular' / 'gaussian'");
             }
@@ -140,13 +145,29 @@ public record TopoformerBertConfig(int layers, int side, int ffn, int vocabulary
         return side * side;
     }
 
-    /** Whether spatial querying and reweighting are on (topographic or literal). */
-    public boolean spatial() {
-        return !control.equals("dense");
+    /**
+     * Which model this is, as reports name it: the control, and for the topographic model which of its
+     * two constraints is off if one is.
+     */
+    public String label() {
+        if (control.equals("topographic") && sq == OFF) {
+            return "topographic without spatial querying";
+        }
+        return control.equals("topographic") && sr == OFF ? "topographic without spatial reweighting" : control;
+    }
+
+    /** Whether the queries are spatially pooled (topographic with sq on, or literal). */
+    public boolean spatialQuerying() {
+        return !control.equals("dense") && sq != OFF;
+    }
+
+    /** Whether the attention output projection is spatial reweighting (topographic with sr on, or literal). */
+    public boolean spatialReweighting() {
+        return !control.equals("dense") && sr != OFF;
     }
 
     private static void field(String field, double r) {
-        Check.require(r > 0 && r <= 1, field + " = " + r + " must be a fraction of the sheet in (0, 1] under "
-                + "control = 'topographic'");
+        Check.require(r == OFF || (r > 0 && r <= 1), field + " = " + r + " must be a fraction of the sheet in "
+                + "(0, 1], or -1 (off), under control = 'topographic'");
     }
 }

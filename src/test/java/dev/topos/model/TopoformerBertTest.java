@@ -250,6 +250,38 @@ class TopoformerBertTest {
         }
     }
 
+    /**
+     * Under the topographic model sq = -1 turns spatial querying alone off (standard scores, SR output)
+     * and sr = -1 spatial reweighting alone (pooled queries, dense output): the ablations that say
+     * which constraint costs what.
+     */
+    @Test
+    void eachConstraintTurnsOffAlone() {
+        try (PointerScope ignored = new PointerScope()) {
+            TopoformerBert noSq = model(new TopoformerBertConfig(2, 4, 8, V, 8, -1, 0.3, "circular", "topographic",
+                    false, true, 1e-12, 0, 0));
+            Module att = attention(noSq, 0);
+            assertNull(att.children().get("spatial_querying"));
+            assertInstanceOf(SpatialReweighting.class, att.children().get("output"));
+            Tensor ids = ids(3, 7, 12, 2, 9);
+            TopoformerBert.Output out = noSq.forward(ids, Tensors.ones(1, 5), false);
+            Map<String, Tensor> a = out.layers().get(1);
+            Tensor expected = Tensors.div(a.get("query").matmul(a.get("key").transpose(-2, -1)), Math.sqrt(N))
+                    .softmax(-1);
+            assertArrayEquals(Tensors.toFloats(expected), Tensors.toFloats(out.weights().get(1)), 1e-5f);
+            assertEquals("topographic without spatial querying", noSq.config().label());
+
+            TopoformerBert noSr = model(new TopoformerBertConfig(2, 4, 8, V, 8, 0.3, -1, "circular", "topographic",
+                    false, true, 1e-12, 0, 0));
+            att = attention(noSr, 0);
+            assertInstanceOf(SpatialQuerying.class, att.children().get("spatial_querying"));
+            assertInstanceOf(Dense.class, att.children().get("output"));
+            assertEquals("topographic without spatial reweighting", noSr.config().label());
+            assertEquals("topographic", topographic().label());
+            assertEquals("dense", topographic().dense().label());
+        }
+    }
+
     /** Training (spatial querying folded into W_q) and evaluation give the same logits without dropout. */
     @Test
     void foldedQueryPoolingMatchesEvaluation() {
@@ -300,6 +332,9 @@ class TopoformerBertTest {
         e = assertThrows(ConfigException.class, () -> new TopoformerBertConfig(0, 4, 8, V, 8, 0.3, 0.3, "circular",
                 "topographic", false, true, 1e-12, 0, 0).validate("model"));
         assertTrue(e.getMessage().startsWith("model.layers"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> new TopoformerBertConfig(2, 4, 8, V, 8, -1, -1, "circular",
+                "topographic", false, true, 1e-12, 0, 0).validate("model"));
+        assertTrue(e.getMessage().startsWith("model.sq"), e.getMessage());
     }
 
     /** Per token: L (8N^2 + 4TN + 6NF) + (2N^2 + 2NV) on the predicted share, plus 2N^3 per layer for the folded SQ. */

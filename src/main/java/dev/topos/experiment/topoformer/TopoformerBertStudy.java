@@ -25,7 +25,7 @@ public final class TopoformerBertStudy
      */
     static final List<String> KEY_FIGURES = List.of("val_acc", "val_loss", "val_ppl", "finetune.imdb.test_acc",
             "finetune.uci.test_acc", "minimal_pairs.acc", "moran.key", "init.moran.key", "moran.attn_out",
-            "init.moran.attn_out", "moran.query", "moran.value", "moran.ffn_out");
+            "init.moran.attn_out", "moran.query", "moran.value", "moran.ffn_out", "attention.entropy");
 
     public TopoformerBertStudy() {
         super("topoformer-bert", TopoformerBertStudyConfig.class, TopoformerBertStudyConfig::defaults);
@@ -62,7 +62,7 @@ public final class TopoformerBertStudy
     protected Optional<String> description(TopoformerBertStudyConfig cfg, PretrainingData data, TopoformerBert model,
                                            MlmTask task) {
         return Optional.of(String.format("%s: %,d parameters; %d updates of %d sequences = %.2f epochs of %,d "
-                        + "training sequences", cfg.model().control(), model.parameterCount(), cfg.train().steps(),
+                        + "training sequences", cfg.model().label(), model.parameterCount(), cfg.train().steps(),
                 cfg.batch(), (double) cfg.train().steps() / task.updatesPerEpoch(), data.corpus().train().length));
     }
 
