@@ -52,6 +52,8 @@ import org.bytedeco.javacpp.PointerScope;
 final class TopoformerBertAnalysis {
     private static final String FIGURES = "figures/";
     private static final int TILE = 120;
+    /** Validation sequences the attention entropy is measured on. */
+    private static final int ATTENTION_SEQUENCES = 64;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** The per-site statistics whose means over layers are headline numbers. */
     private static final List<String> STATISTICS = List.of("moran", "moran_smoothed", "tgi");
@@ -73,7 +75,7 @@ final class TopoformerBertAnalysis {
             Checkpoints.loadParameters(Checkpoints.load(checkpoint), model.parameters(), checkpoint.toString());
         }
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("model", cfg.model().control());
+        summary.put("model", cfg.model().label());
         long steps = Checkpoints.stepOf(checkpoint);
         summary.put("train_steps", steps);
         summary.put("train_tokens", steps * cfg.batch() * cfg.model().length());
@@ -90,6 +92,10 @@ final class TopoformerBertAnalysis {
         summary.put("val_positions", score.positions());
         summary.put("init.val_loss", atInit.loss());
         summary.put("init.val_acc", atInit.accuracy());
+        attention(summary, "", AttentionSharpness.of(model, data.validation(), ATTENTION_SEQUENCES,
+                cfg.analysis().evalBatch()));
+        attention(summary, "init.", AttentionSharpness.of(initial, data.validation(), ATTENTION_SEQUENCES,
+                cfg.analysis().evalBatch()));
         List<FineTuning.Result> finetuned = FineTuning.run(runDir, cfg, data, checkpoint, System.out::println);
         for (FineTuning.Result r : finetuned) {
             String p = "finetune." + r.task() + ".";
@@ -174,6 +180,14 @@ final class TopoformerBertAnalysis {
         return Optional.of(new PairSource(source, MinimalPairs.read(Path.of(source), max)));
     }
 
+    /** {@code <prefix>attention.entropy} and {@code <prefix>attention.entropy.layer<l>}. */
+    private static void attention(Map<String, Object> summary, String prefix, AttentionSharpness a) {
+        summary.put(prefix + "attention.entropy", a.mean());
+        for (int l = 0; l < a.perLayer().length; l++) {
+            summary.put(prefix + "attention.entropy.layer" + l, a.perLayer()[l]);
+        }
+    }
+
     /** {@code <statistic>.<site>}: the mean over layers of {@code <statistic>.layer<l>.<site>}. */
     static void siteMeans(Map<String, Object> summary, int layers) {
         for (String statistic : STATISTICS) {
@@ -237,10 +251,16 @@ final class TopoformerBertAnalysis {
                             .stream().map(c -> c.name()).toList()),
                     (long) summary.get("train_steps"), cfg.batch(), (double) summary.get("epochs"),
                     data.validation().inputs().length, 100 * cfg.maskRate(), cfg.model().vocabulary());
-            List<String> keys = List.of("val_acc", "val_loss", "val_ppl", "train_steps", "params");
+            text += String.format(Locale.ROOT, " Attention entropy: each position's attention entropy over its"
+                    + " sequence divided by ln T, the entropy of uniform attention (1: the layer averages the whole"
+                    + " sequence), over %d validation sequences and the layers; spatial querying's pooled queries"
+                    + " (M / ||M||_F has eigenvalues of root mean square 1 / sqrt(N)) flatten the scores unless"
+                    + " the query and key weights grow to make up for it.", ATTENTION_SEQUENCES);
+            List<String> keys = List.of("val_acc", "val_loss", "val_ppl", "attention.entropy",
+                    "init.attention.entropy", "train_steps", "params");
             return new ReportSection("Masked-language modelling", text, List.of(), List.of(new ReportTable(
-                    "Validation", List.of("run", "masked-token accuracy", "loss", "perplexity", "updates",
-                    "parameters"), rows(summary, keys))));
+                    "Validation", List.of("run", "masked-token accuracy", "loss", "perplexity", "attention entropy",
+                    "attention entropy at initialisation", "updates", "parameters"), rows(summary, keys))));
         }
 
         ReportSection fineTuningSection(Map<String, Object> summary, List<FineTuning.Result> results) {
