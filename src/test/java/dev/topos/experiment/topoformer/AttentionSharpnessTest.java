@@ -34,18 +34,23 @@ class AttentionSharpnessTest {
         return new MlmMasking.Masked(inputs, targets);
     }
 
+    /** Multiplies every layer's query weights by {@code factor}. */
+    private static void scaleQueries(TopoformerBert m, double factor) {
+        try (NoGradGuard g = new NoGradGuard()) {
+            for (Map.Entry<String, Tensor> p : m.parameters().entrySet()) {
+                if (p.getKey().endsWith("attention.query.weight")) {
+                    p.getValue().mul_(Tensors.scalar(factor));
+                }
+            }
+        }
+    }
+
     /** Zero query weights give equal scores: uniform attention, normalised entropy 1 in every layer. */
     @Test
     void zeroQueriesAttendUniformly() {
         try (PointerScope ignored = new PointerScope()) {
             TopoformerBert m = model();
-            try (NoGradGuard g = new NoGradGuard()) {
-                for (Map.Entry<String, Tensor> p : m.parameters().entrySet()) {
-                    if (p.getKey().endsWith("attention.query.weight")) {
-                        p.getValue().zero_();
-                    }
-                }
-            }
+            scaleQueries(m, 0);
             AttentionSharpness s = AttentionSharpness.of(m, sequences(), 3, 2);
             assertEquals(2, s.perLayer().length);
             for (double h : s.perLayer()) {
@@ -62,13 +67,7 @@ class AttentionSharpnessTest {
     void matchesTheEntropyOfTheAttentionWeights() {
         try (PointerScope ignored = new PointerScope()) {
             TopoformerBert m = model();
-            try (NoGradGuard g = new NoGradGuard()) {
-                for (Map.Entry<String, Tensor> p : m.parameters().entrySet()) {
-                    if (p.getKey().endsWith("attention.query.weight")) {
-                        p.getValue().mul_(Tensors.scalar(40));
-                    }
-                }
-            }
+            scaleQueries(m, 40);
             MlmMasking.Masked seqs = sequences();
             AttentionSharpness s = AttentionSharpness.of(m, seqs, 3, 2);
             long[] ids = Arrays.stream(seqs.inputs()).flatMapToInt(Arrays::stream).asLongStream().toArray();
