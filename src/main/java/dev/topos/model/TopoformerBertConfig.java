@@ -156,14 +156,14 @@ public record TopoformerBertConfig(int layers, int side, int ffn, int vocabulary
         return control.equals("topographic") && sr == OFF ? "topographic without spatial reweighting" : control;
     }
 
-    /** Whether the queries are spatially pooled (topographic with sq on, or literal). */
+    /** Whether the queries are spatially pooled: sq is on (the dense control validates with sq = -1). */
     public boolean spatialQuerying() {
-        return !control.equals("dense") && sq != OFF;
+        return sq != OFF;
     }
 
-    /** Whether the attention output projection is spatial reweighting (topographic with sr on, or literal). */
+    /** Whether the attention output projection is spatial reweighting: sr is on (off in the dense control). */
     public boolean spatialReweighting() {
-        return !control.equals("dense") && sr != OFF;
+        return sr != OFF;
     }
 
     private static void field(String field, double r) {
